@@ -1,0 +1,1 @@
+//! vppx: a client, stats reader and simulator for FD.io VPP's binary API.
