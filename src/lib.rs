@@ -1,1 +1,4 @@
 //! vppx: a client, stats reader and simulator for FD.io VPP's binary API.
+
+pub mod sim;
+pub mod stats;
