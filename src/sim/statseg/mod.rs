@@ -245,7 +245,7 @@ impl StatSegment {
     }
 
     /// A symlink to element `index` of a simple or combined vector, as VPP makes
-    /// `/interfaces/<if>/rx` → `/if/rx`[sw_if_index].
+    /// `/interfaces/<if>/rx` → `/if/rx` at the interface's sw_if_index.
     pub fn add_symlink(&mut self, name: &str, target: EntryId, index: u32) -> Result<EntryId> {
         let slot = self.slot(target)?;
         if !matches!(slot.kind, Kind::Simple(_) | Kind::Combined(_)) {

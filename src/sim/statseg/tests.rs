@@ -247,3 +247,58 @@ fn connecting_to_nothing_is_a_socket_error() {
     let err = StatsClient::connect(dir.path().join("missing.sock")).unwrap_err();
     assert!(matches!(err, StatsError::Socket { .. }), "{err}");
 }
+
+#[test]
+fn scrapes_stay_consistent_while_the_shape_changes() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::Arc;
+
+    let mut w = small();
+    let rx = w.add_combined("/if/rx", 2, 1).unwrap();
+    let names = w.add_names("/if/names", &["local0"]).unwrap();
+    let mut r = StatsClient::open(w.reader().unwrap()).unwrap();
+    r.set_timeout(Duration::from_secs(10));
+    let stop = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(AtomicU64::new(0));
+    let writer = {
+        let (stop, done) = (stop.clone(), done.clone());
+        std::thread::spawn(move || {
+            let mut changes = 0u64;
+            while !stop.load(Ordering::Relaxed) {
+                // Grow to 200 interfaces, then start again from one.
+                let i = (changes % 200) as usize + 1;
+                w.resize(rx, i + 1).unwrap();
+                w.set_combined(rx, 1, i, c(i as u64, 1)).unwrap();
+                w.set_name(names, i, Some(&format!("if{i}"))).unwrap();
+                let link = w.add_symlink("/interfaces/x/rx", rx, i as u32).unwrap();
+                w.remove(link).unwrap();
+                changes += 1;
+                done.store(changes, Ordering::Relaxed);
+                // A writer that never pauses starves every optimistic reader (vpp_papi's
+                // too); VPP changes its directory at human rates.
+                std::thread::sleep(Duration::from_micros(100));
+            }
+            changes
+        })
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let mut scrapes = 0;
+    while scrapes < 100 || done.load(Ordering::Relaxed) < 500 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "writer made no progress"
+        );
+        scrapes += 1;
+        let snap = r.scrape::<&str>(&[]).unwrap();
+        let Some(StatValue::Combined(threads)) = snap.get("/if/rx") else {
+            panic!("no /if/rx");
+        };
+        // Both threads' vectors change together, under one epoch.
+        assert_eq!(threads[0].len(), threads[1].len());
+        for (i, v) in threads[1].iter().enumerate().skip(1) {
+            assert!(*v == c(i as u64, 1) || *v == c(0, 0), "{i}: {v:?}");
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    assert!(writer.join().unwrap() >= 500);
+}
