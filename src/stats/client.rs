@@ -96,7 +96,8 @@ impl StatsClient {
         self.timeout = timeout;
     }
 
-    /// Maps the segment afresh from the same socket, e.g. after a VPP restart.
+    /// Maps the segment afresh from the same socket, e.g. after a VPP restart. A client
+    /// made with [`StatsClient::open`] has no socket, and this does nothing.
     pub fn reconnect(&mut self) -> Result<()> {
         let Some(socket) = &self.socket else {
             return Ok(());
