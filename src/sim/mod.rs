@@ -1,0 +1,3 @@
+//! The VPP simulator.
+
+pub mod statseg;
