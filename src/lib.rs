@@ -1,3 +1,4 @@
 //! vppx: a client, stats reader and simulator for FD.io VPP's binary API.
 
 pub mod ops;
+pub mod sim;
