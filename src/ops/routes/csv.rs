@@ -349,7 +349,15 @@ impl<'a, R: Read> RouteReader<'a, R> {
             return Parsed::Skip;
         }
         if self.columns.is_none() {
-            if fields.iter().any(|f| f.eq_ignore_ascii_case("prefix")) {
+            // A header names a `prefix` column and holds no address (an interface may be
+            // called "prefix").
+            let is_address = |f: &&str| {
+                let addr: &str = f.split_once('/').map_or(f, |(a, _)| a);
+                addr.parse::<std::net::IpAddr>().is_ok()
+            };
+            if fields.iter().any(|f| f.eq_ignore_ascii_case("prefix"))
+                && !fields.iter().any(is_address)
+            {
                 return match self.parse_header(line, fields) {
                     Ok(()) => Parsed::Skip,
                     Err(e) => {

@@ -76,6 +76,10 @@ fn header_in_order_reordered_and_partial() {
     assert_eq!(aliases[0].table, 2);
     assert_eq!(aliases[0].paths[0].preference, 9);
 
+    // An interface called "prefix" on the first line does not make it a header.
+    let named = routes("10.0.0.0/8,,prefix\n");
+    assert_eq!(named[0].paths[0].interface.as_deref(), Some("prefix"));
+
     // Short rows under a header read as empty fields.
     let short = routes("prefix,next_hop,interface,table\n10.0.0.0/8,192.0.2.1\n");
     assert_eq!(short[0].table, 0);
