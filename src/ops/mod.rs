@@ -1,0 +1,3 @@
+//! What the CLI and the agent share: operations on VPP expressed in operators' terms.
+
+pub mod routes;
