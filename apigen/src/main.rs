@@ -41,7 +41,11 @@ fn run(
     check: bool,
 ) -> Result<bool, Box<dyn std::error::Error>> {
     let api = apigen::parse_dir(api_dir)?;
-    let files = apigen::emit::emit(&api, apigen::emit::DEFAULT_MODULES)?;
+    let errors = match std::fs::read_to_string(api_dir.join("api-errors.tsv")) {
+        Ok(text) => apigen::emit::parse_errors(&text)?,
+        Err(e) => return Err(format!("{}: {e}", api_dir.join("api-errors.tsv").display()).into()),
+    };
+    let files = apigen::emit::emit(&api, apigen::emit::DEFAULT_MODULES, &errors)?;
     let diff = apigen::write::compare(out, &files)?;
     if check {
         for d in &diff {

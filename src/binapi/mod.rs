@@ -293,6 +293,7 @@ pub mod vxlan_gpe;
 pub mod vxlan_gpe_ioam_export;
 #[cfg(feature = "all-apis")]
 pub mod wireguard;
+pub mod retval;
 
 /// The message tables of every module this build includes.
 #[allow(clippy::vec_init_then_push)]
