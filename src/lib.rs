@@ -7,6 +7,8 @@
 
 #[rustfmt::skip]
 pub mod binapi;
+pub mod cli;
+pub mod client;
 pub mod ops;
 pub mod sim;
 pub mod stats;

@@ -1,1 +1,20 @@
-fn main() {}
+//! The `vppx` binary: parse arguments, run, turn errors into exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use vppx::cli::{self, args::Cli, exit};
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    match cli::run(args) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(err) => {
+            eprintln!("vppx: {err:#}");
+            if let Some(hint) = exit::hint_for(&err) {
+                eprintln!("{hint}");
+            }
+            ExitCode::from(exit::code_of(&err))
+        }
+    }
+}

@@ -1,3 +1,10 @@
 //! What the CLI and the agent share: operations on VPP expressed in operators' terms.
 
+pub mod error;
+pub mod events;
+pub mod iface;
 pub mod routes;
+pub mod stats;
+pub mod system;
+
+pub use error::{OpsError, Result};

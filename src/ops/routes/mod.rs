@@ -48,7 +48,9 @@
 //! See `examples/routes.csv`.
 
 pub mod csv;
+pub mod load;
 pub mod spec;
+pub mod vpp;
 
 pub use self::csv::{
     validate, validate_reader, InterfaceResolver, LineError, LineReason, LoadOptions, ReaderStats,

@@ -1,0 +1,321 @@
+//! Every flag and subcommand, defined once; `--help`, man pages and shell
+//! completions all come from these definitions.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+/// vppctl-plus: drive an FD.io VPP dataplane from the shell.
+#[derive(Debug, Parser)]
+#[command(name = "vppx", version, about, propagate_version = true)]
+#[command(after_help = "Examples:\n  vppx --sim iface list\n  vppx iface configure pg0 10.0.0.1/24\n  vppx --json iface list | jq '.[].name'")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// VPP's binary-API socket.
+    #[arg(long, global = true, env = "VPPX_SOCKET", default_value = "/run/vpp/api.sock")]
+    pub socket: PathBuf,
+    /// VPP's stats socket.
+    #[arg(long, global = true, env = "VPPX_STATS_SOCKET", default_value = "/run/vpp/stats.sock")]
+    pub stats_socket: PathBuf,
+    /// Print JSON (NDJSON for streams) instead of tables.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Run the command against a private, embedded simulator instead of VPP.
+    #[arg(long, global = true)]
+    pub sim: bool,
+    /// How long to wait for VPP before giving up (exit 3).
+    #[arg(long, global = true, env = "VPPX_API_TIMEOUT", default_value = "5s", value_parser = parse_duration)]
+    pub api_timeout: Duration,
+}
+
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("invalid duration '{s}': {e}"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show vppx's and VPP's versions, and how many of vppx's bindings this VPP matches.
+    #[command(after_help = "Examples:\n  vppx version\n  vppx --sim --json version")]
+    Version,
+    /// Run a VPP debug-CLI command and print VPP's reply verbatim.
+    #[command(after_help = "Examples:\n  vppx cli show interface\n  vppx cli \"show ip fib\"")]
+    Cli {
+        /// The command, e.g. "show interface".
+        #[arg(required = true, num_args = 1.., trailing_var_arg = true)]
+        command: Vec<String>,
+    },
+    /// List, show and configure interfaces.
+    #[command(after_help = "Examples:\n  vppx iface list\n  vppx iface configure pg0 10.0.0.1/24\n  vppx iface create loopback")]
+    Iface {
+        #[command(subcommand)]
+        command: IfaceCommand,
+    },
+    /// Add, delete and list routes; bulk-load route files.
+    #[command(after_help = "Examples:\n  vppx route add 10.20.0.0/16 via 10.10.10.2 dev loop0\n  vppx route list --table 0\n  vppx route del 10.20.0.0/16")]
+    Route {
+        #[command(subcommand)]
+        command: RouteCommand,
+    },
+    /// Read counters from the stats segment: interfaces (default), nodes, errors, ...
+    #[command(after_help = "Examples:\n  vppx stats\n  vppx stats --interval 1s --count 5\n  vppx stats errors --json | jq '.[] | select(.count > 0)'")]
+    Stats(StatsArgs),
+    /// Stream interface link events as they happen (NDJSON with --json).
+    #[command(after_help = "Examples:\n  vppx watch\n  vppx --json watch --iface pg0 --count 3\n  vppx watch --until up --iface pg0 --timeout 30s && echo link up")]
+    Watch(WatchArgs),
+    /// Measure: API latency, route programming rate, stats read rate.
+    #[command(after_help = "Examples:\n  vppx --sim bench api\n  vppx bench routes --count 100000\n  vppx bench stats")]
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
+    /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
+    #[command(after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --interfaces pg0,pg1\n  VPPX_SOCKET=/tmp/vpp.sock vppx iface list")]
+    Sim(SimArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IfaceCommand {
+    /// Every interface: index, name, admin and link state, MAC, MTU, addresses.
+    List,
+    /// One interface.
+    Show { name: String },
+    /// Set an interface admin up.
+    Up { name: String },
+    /// Set an interface admin down.
+    Down { name: String },
+    /// Add or remove an interface address.
+    Addr {
+        #[command(subcommand)]
+        command: AddrCommand,
+    },
+    /// Admin up and add the address; running it twice changes nothing.
+    Configure {
+        name: String,
+        /// The address with its prefix length, e.g. 10.0.0.1/24.
+        prefix: String,
+    },
+    /// Create an interface.
+    Create {
+        #[command(subcommand)]
+        kind: CreateKind,
+    },
+    /// Delete a loopback interface.
+    Delete { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RouteCommand {
+    /// Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N],
+    /// PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX.
+    #[command(after_help = "Examples:\n  vppx route add 10.20.0.0/16 via 10.10.10.2\n  vppx route add 2001:db8::/32 via 2001:db8:1::2 dev loop0 via 2001:db8:1::3 dev loop0\n  vppx route add 192.0.2.0/24 drop table 5 --create-tables")]
+    Add {
+        #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
+        words: Vec<String>,
+        /// Create the table first if it does not exist.
+        #[arg(long)]
+        create_tables: bool,
+    },
+    /// Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1).
+    Del {
+        #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
+        words: Vec<String>,
+    },
+    /// Program every route of a CSV file (or - for stdin), as fast as VPP takes them.
+    #[command(after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  vppx route load --delete routes.csv\n  generate-routes | vppx --json route load - --keep-going")]
+    Load {
+        /// The CSV file, or - for standard input.
+        file: String,
+        /// Remove the listed routes instead of adding them.
+        #[arg(long)]
+        delete: bool,
+        /// Only validate the file (against VPP's interfaces); program nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Program the good routes even if some lines are bad (exit 1 then).
+        #[arg(long)]
+        keep_going: bool,
+        /// Create missing tables first.
+        #[arg(long)]
+        create_tables: bool,
+        /// Requests in flight per connection.
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
+        window: u16,
+        /// Connections to VPP, used in parallel.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+        connections: u16,
+        /// The table for lines that name none.
+        #[arg(long, default_value_t = 0)]
+        table: u32,
+    },
+    /// List routes, sorted by table, address and prefix length.
+    List {
+        /// Only this table.
+        #[arg(long)]
+        table: Option<u32>,
+        /// Only routes within this prefix.
+        #[arg(long)]
+        prefix: Option<String>,
+    },
+    /// Manage FIB tables.
+    Table {
+        #[command(subcommand)]
+        command: TableCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TableCommand {
+    /// Create a table (IPv4 and IPv6 unless --ipv4 or --ipv6).
+    Add {
+        table: u32,
+        #[command(flatten)]
+        family: Family,
+    },
+    /// Delete a table.
+    Del {
+        table: u32,
+        #[command(flatten)]
+        family: Family,
+    },
+    /// List the tables.
+    List,
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Family {
+    /// IPv4 only.
+    #[arg(long, conflicts_with = "ipv6")]
+    pub ipv4: bool,
+    /// IPv6 only.
+    #[arg(long)]
+    pub ipv6: bool,
+}
+
+impl Family {
+    /// The families chosen: `is_ip6` values.
+    pub fn selected(self) -> Vec<bool> {
+        match (self.ipv4, self.ipv6) {
+            (true, false) => vec![false],
+            (false, true) => vec![true],
+            _ => vec![false, true],
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(subcommand)]
+    pub view: Option<StatsView>,
+    /// Print rates over this interval, again and again (e.g. 1s, 500ms).
+    #[arg(long, global = true, value_parser = parse_duration)]
+    pub interval: Option<Duration>,
+    /// With --interval: stop after this many intervals.
+    #[arg(long, global = true)]
+    pub count: Option<u64>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum StatsView {
+    /// Per interface: rx/tx packets and bytes, drops, errors (the default).
+    Interfaces,
+    /// Per node, like `show runtime`: calls, vectors, vectors/call, clocks/vector.
+    Nodes,
+    /// Non-zero error counters, like `show errors`.
+    Errors,
+    /// /sys scalars and gauges.
+    System,
+    /// Buffer pools.
+    Buffers,
+    /// Heaps.
+    Memory,
+    /// Every counter path and its value, optionally only those matching regexes.
+    Dump { patterns: Vec<String> },
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Only these interfaces (repeatable).
+    #[arg(long = "iface", value_name = "NAME")]
+    pub ifaces: Vec<String>,
+    /// Stop after this many events (initial lines not counted).
+    #[arg(long)]
+    pub count: Option<u64>,
+    /// Exit 0 once the --iface interface's link is up (or down); exit 4 after --timeout.
+    #[arg(long, value_enum, requires = "ifaces")]
+    pub until: Option<UntilState>,
+    /// How long --until waits.
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum UntilState {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// control_ping round trips: latency (p50, p99) and pipelined messages/second.
+    Api {
+        #[arg(long, default_value_t = 10_000)]
+        count: u32,
+        /// Requests in flight for the pipelined run.
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
+        window: u16,
+    },
+    /// Add then delete COUNT /32 drop routes: synchronous and pipelined routes/second.
+    Routes {
+        #[arg(long, default_value_t = 100_000)]
+        count: u32,
+        /// Requests in flight per connection for the pipelined run.
+        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
+        window: u16,
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+        connections: u16,
+        /// The table to use (it must exist).
+        #[arg(long, default_value_t = 0)]
+        table: u32,
+    },
+    /// Full scrapes of the stats segment: time per scrape and counters/second.
+    Stats {
+        #[arg(long, default_value_t = 1000)]
+        count: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddrCommand {
+    /// Add an address, e.g. 10.0.0.1/24 or 2001:db8::1/64.
+    Add { name: String, prefix: String },
+    /// Remove an address.
+    Del { name: String, prefix: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CreateKind {
+    /// A loopback interface (loopN).
+    Loopback {
+        /// Its MAC address (VPP picks one if omitted).
+        #[arg(long)]
+        mac: Option<String>,
+        /// Its instance number N in loopN.
+        #[arg(long)]
+        instance: Option<u32>,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SimArgs {
+    /// Interfaces to create at start-up, e.g. pg0,pg1.
+    #[arg(long, value_delimiter = ',', default_value = "pg0,pg1")]
+    pub interfaces: Vec<String>,
+}

@@ -1,0 +1,68 @@
+//! Error kinds → exit codes, in one place (decisions.md D1).
+
+use crate::client::ClientError;
+use crate::ops::OpsError;
+
+pub const OK: u8 = 0;
+pub const REFUSED: u8 = 1;
+pub const BAD_INPUT: u8 = 2;
+pub const UNREACHABLE: u8 = 3;
+pub const WAIT_EXPIRED: u8 = 4;
+
+/// An error the CLI raises itself, with the exit code it means.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CliError {
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        CliError {
+            code: BAD_INPUT,
+            message: message.into(),
+        }
+    }
+}
+
+fn client_code(e: &ClientError) -> u8 {
+    if e.is_unreachable() {
+        UNREACHABLE
+    } else {
+        REFUSED
+    }
+}
+
+/// The exit code for an error that reached `main`.
+pub fn code_of(err: &anyhow::Error) -> u8 {
+    for cause in err.chain() {
+        if let Some(e) = cause.downcast_ref::<CliError>() {
+            return e.code;
+        }
+        if let Some(e) = cause.downcast_ref::<OpsError>() {
+            return match e {
+                OpsError::Client(c) => client_code(c),
+                OpsError::NotFound { .. } | OpsError::Refused(_) => REFUSED,
+                OpsError::BadInput(_) | OpsError::File(_) => BAD_INPUT,
+            };
+        }
+        if let Some(e) = cause.downcast_ref::<ClientError>() {
+            return client_code(e);
+        }
+        if let Some(e) = cause.downcast_ref::<crate::stats::StatsError>() {
+            return match e {
+                crate::stats::StatsError::Pattern(_) => BAD_INPUT,
+                _ => UNREACHABLE,
+            };
+        }
+    }
+    REFUSED
+}
+
+/// A hint printed under errors of the "cannot reach VPP" kind.
+pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
+    (code_of(err) == UNREACHABLE).then_some(
+        "hint: is VPP running? Point --socket / --stats-socket (or VPPX_SOCKET / VPPX_STATS_SOCKET) at its sockets, or add --sim to use the built-in simulator",
+    )
+}

@@ -1,0 +1,76 @@
+//! `vppx iface ...`.
+
+use super::args::{AddrCommand, CreateKind, IfaceCommand};
+use super::context::Context;
+use super::exit::CliError;
+use crate::ops::iface::{self, Interface};
+use crate::wire::MacAddress;
+
+const HEADERS: &[&str] = &["index", "name", "admin", "link", "mac", "mtu", "addresses"];
+
+fn state(up: bool) -> String {
+    if up { "up" } else { "down" }.to_string()
+}
+
+fn row(i: &Interface) -> Vec<String> {
+    vec![
+        i.sw_if_index.to_string(),
+        i.name.clone(),
+        state(i.admin_up),
+        state(i.link_up),
+        i.mac.to_string(),
+        i.mtu.to_string(),
+        i.addresses
+            .iter()
+            .map(|a| a.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ]
+}
+
+fn show_one(ctx: &Context, i: &Interface) {
+    ctx.out.print(i, HEADERS, vec![row(i)]);
+}
+
+pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> anyhow::Result<()> {
+    // Parse what can be parsed before connecting: bad input never reaches VPP.
+    let mut client = ctx.client(&[iface::MESSAGES])?;
+    match cmd {
+        IfaceCommand::List => {
+            let all = iface::list(&mut client)?;
+            ctx.out.print(&all, HEADERS, all.iter().map(row).collect());
+        }
+        IfaceCommand::Show { name } => show_one(ctx, &iface::find(&mut client, &name)?),
+        IfaceCommand::Up { name } => show_one(ctx, &iface::set_admin(&mut client, &name, true)?),
+        IfaceCommand::Down { name } => {
+            show_one(ctx, &iface::set_admin(&mut client, &name, false)?)
+        }
+        IfaceCommand::Addr { command } => {
+            let (name, prefix, add) = match command {
+                AddrCommand::Add { name, prefix } => (name, prefix, true),
+                AddrCommand::Del { name, prefix } => (name, prefix, false),
+            };
+            let prefix = iface::parse_address(&prefix)?;
+            show_one(ctx, &iface::set_address(&mut client, &name, prefix, add)?);
+        }
+        IfaceCommand::Configure { name, prefix } => {
+            let prefix = iface::parse_address(&prefix)?;
+            show_one(ctx, &iface::configure(&mut client, &name, prefix)?);
+        }
+        IfaceCommand::Create {
+            kind: CreateKind::Loopback { mac, instance },
+        } => {
+            let mac = match mac {
+                Some(m) => Some(
+                    m.parse::<MacAddress>()
+                        .map_err(|e| CliError::bad_input(e.to_string()))?,
+                ),
+                None => None,
+            };
+            show_one(ctx, &iface::create_loopback(&mut client, mac, instance)?);
+        }
+        IfaceCommand::Delete { name } => show_one(ctx, &iface::delete(&mut client, &name)?),
+    }
+    client.close()?;
+    Ok(())
+}

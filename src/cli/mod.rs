@@ -1,0 +1,32 @@
+//! The command line: flags defined once with clap, one file per subcommand,
+//! one renderer (`output`) for tables and JSON.
+
+pub mod args;
+pub mod bench;
+pub mod context;
+pub mod exit;
+pub mod iface;
+pub mod output;
+pub mod route;
+pub mod sim;
+pub mod stats;
+pub mod system;
+pub mod watch;
+
+use args::{Cli, Command};
+use context::Context;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut ctx = Context::new(&cli.global)?;
+    match cli.command {
+        Command::Version => system::version(&mut ctx),
+        Command::Cli { command } => system::cli(&mut ctx, &command.join(" ")),
+        Command::Iface { command } => iface::run(&mut ctx, command),
+        Command::Route { command } => route::run(&mut ctx, command),
+        Command::Stats(args) => stats::run(&mut ctx, args),
+        Command::Bench { what } => bench::run(&mut ctx, what),
+        Command::Watch(args) => watch::run(&mut ctx, args),
+        Command::Sim(args) => sim::run(&cli.global, args),
+    }
+}

@@ -1,0 +1,209 @@
+//! `vppx stats ...`: counters straight from the stats segment, no API
+//! round-trips; with `--interval`, per-second rates (NDJSON with `--json`).
+
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::Serialize;
+
+use super::args::{StatsArgs, StatsView};
+use super::context::Context;
+use super::exit::CliError;
+use crate::ops::stats::{self, paths};
+use crate::stats::{Snapshot, StatsClient};
+
+fn patterns(view: &StatsView) -> Vec<String> {
+    let p: &[&str] = match view {
+        StatsView::Interfaces => paths::INTERFACES,
+        StatsView::Nodes => paths::NODES,
+        StatsView::Errors => paths::ERRORS,
+        StatsView::System => paths::SYSTEM,
+        StatsView::Buffers => paths::BUFFERS,
+        StatsView::Memory => paths::MEMORY,
+        StatsView::Dump { patterns } => return patterns.clone(),
+    };
+    p.iter().map(|s| s.to_string()).collect()
+}
+
+fn n(v: u64) -> String {
+    v.to_string()
+}
+
+fn f(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+/// Prints one snapshot's counters.
+fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
+    match view {
+        StatsView::Interfaces => {
+            let v = stats::interfaces(snap);
+            let rows = v
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.name.clone(),
+                        n(i.rx_packets),
+                        n(i.rx_bytes),
+                        n(i.tx_packets),
+                        n(i.tx_bytes),
+                        n(i.drops),
+                        n(i.rx_errors),
+                        n(i.tx_errors),
+                    ]
+                })
+                .collect();
+            ctx.out.print(&v, &["interface", "rx packets", "rx bytes", "tx packets", "tx bytes", "drops", "rx errors", "tx errors"], rows);
+        }
+        StatsView::Nodes => {
+            let v = stats::nodes(snap);
+            let rows = v
+                .iter()
+                .map(|x| vec![x.name.clone(), n(x.calls), n(x.vectors), n(x.suspends), f(x.vectors_per_call), f(x.clocks_per_vector)])
+                .collect();
+            ctx.out.print(&v, &["node", "calls", "vectors", "suspends", "vectors/call", "clocks/vector"], rows);
+        }
+        StatsView::Errors => {
+            let v = stats::errors(snap);
+            let rows = v
+                .iter()
+                .map(|e| vec![n(e.count), e.node.clone(), e.reason.clone()])
+                .collect();
+            ctx.out.print(&v, &["count", "node", "reason"], rows);
+        }
+        StatsView::System => {
+            let v = stats::system(snap);
+            let rows = v.iter().map(|(k, x)| vec![k.clone(), n(*x)]).collect();
+            ctx.out.print(&v, &["path", "value"], rows);
+        }
+        StatsView::Buffers => {
+            let v = stats::buffers(snap);
+            let rows = v
+                .iter()
+                .map(|p| vec![p.name.clone(), n(p.cached), n(p.used), n(p.available)])
+                .collect();
+            ctx.out.print(&v, &["pool", "cached", "used", "available"], rows);
+        }
+        StatsView::Memory => {
+            let v = stats::memory(snap);
+            let rows = v
+                .iter()
+                .map(|h| vec![h.name.clone(), n(h.total), n(h.used), n(h.free), n(h.free_chunks), n(h.releasable)])
+                .collect();
+            ctx.out.print(&v, &["heap", "total", "used", "free", "free chunks", "releasable"], rows);
+        }
+        StatsView::Dump { .. } => {
+            let v = stats::dump(snap);
+            if ctx.out.json {
+                let map: serde_json::Map<String, serde_json::Value> = v.into_iter().collect();
+                ctx.out.json_line(&map);
+            } else {
+                let mut text = String::new();
+                for (path, value) in v {
+                    text.push_str(&format!("{path} {value}\n"));
+                }
+                ctx.out.text(&text);
+            }
+        }
+    }
+}
+
+/// One interval's worth of rates, as NDJSON prints it.
+#[derive(Serialize)]
+struct Interval<T: Serialize> {
+    timestamp: String,
+    interval_seconds: f64,
+    #[serde(flatten)]
+    data: T,
+}
+
+#[derive(Serialize)]
+struct Interfaces {
+    interfaces: Vec<stats::InterfaceRate>,
+}
+
+#[derive(Serialize)]
+struct Nodes {
+    nodes: Vec<stats::NodeRate>,
+}
+
+#[derive(Serialize)]
+struct Errors {
+    errors: Vec<stats::ErrorRate>,
+}
+
+fn emit<T: Serialize>(ctx: &Context, secs: f64, data: T, headers: &[&str], rows: Vec<Vec<String>>) {
+    if ctx.out.json {
+        let line = Interval {
+            timestamp: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
+            interval_seconds: secs,
+            data,
+        };
+        match serde_json::to_string(&line) {
+            Ok(s) => super::output::write_out(&format!("{s}\n")),
+            Err(e) => eprintln!("vppx: {e}"),
+        }
+    } else {
+        super::output::write_out(&format!("{}\n", super::output::table(headers, rows)));
+    }
+}
+
+/// Prints the rates between two snapshots.
+fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, secs: f64) {
+    match view {
+        StatsView::Interfaces => {
+            let r = stats::interface_rates(&stats::interfaces(old), &stats::interfaces(new), secs);
+            let rows = r
+                .iter()
+                .map(|i| vec![i.name.clone(), f(i.rx_pps), f(i.rx_bps), f(i.tx_pps), f(i.tx_bps), f(i.drops_pps)])
+                .collect();
+            emit(ctx, secs, Interfaces { interfaces: r }, &["interface", "rx pps", "rx bits/s", "tx pps", "tx bits/s", "drops/s"], rows);
+        }
+        StatsView::Nodes => {
+            let r = stats::node_rates(&stats::nodes(old), &stats::nodes(new), secs);
+            let rows = r
+                .iter()
+                .map(|x| vec![x.name.clone(), f(x.calls_per_second), f(x.vectors_per_second), f(x.vectors_per_call), f(x.clocks_per_vector)])
+                .collect();
+            emit(ctx, secs, Nodes { nodes: r }, &["node", "calls/s", "vectors/s", "vectors/call", "clocks/vector"], rows);
+        }
+        StatsView::Errors => {
+            let r = stats::error_rates(&stats::errors(old), &stats::errors(new), secs);
+            let rows = r
+                .iter()
+                .map(|e| vec![n(e.count), f(e.per_second), e.node.clone(), e.reason.clone()])
+                .collect();
+            emit(ctx, secs, Errors { errors: r }, &["count", "per second", "node", "reason"], rows);
+        }
+        // Gauges and dumps have no rate: print the values each interval.
+        other => print_counters(ctx, other, new),
+    }
+}
+
+pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
+    let view = args.view.unwrap_or(StatsView::Interfaces);
+    let pats = patterns(&view);
+    // Patterns are checked before anything is read.
+    crate::stats::Patterns::new(&pats).map_err(|e| CliError::bad_input(e.to_string()))?;
+    let mut client = StatsClient::connect(&ctx.stats_socket)?;
+    let Some(interval) = args.interval else {
+        let snap = client.scrape(&pats)?;
+        print_counters(ctx, &view, &snap);
+        return Ok(());
+    };
+    if interval < Duration::from_millis(10) {
+        return Err(CliError::bad_input("--interval must be at least 10ms").into());
+    }
+    let mut old = client.scrape(&pats)?;
+    let mut then = Instant::now();
+    let mut done = 0u64;
+    while args.count.is_none_or(|c| done < c) {
+        std::thread::sleep(interval.saturating_sub(then.elapsed()));
+        let new = client.scrape(&pats)?;
+        let now = Instant::now();
+        print_rates(ctx, &view, &old, &new, now.duration_since(then).as_secs_f64());
+        old = new;
+        then = now;
+        done += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! Interfaces in operators' terms: found by name, shown with their state
+//! and addresses, configured idempotently.
+
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+use serde::Serialize;
+
+use super::error::{OpsError, Result};
+use crate::binapi::interface::{
+    CreateLoopbackInstance, DeleteLoopback, SwInterfaceAddDelAddress, SwInterfaceDetails,
+    SwInterfaceDump, SwInterfaceSetFlags,
+};
+use crate::binapi::interface_types::IfStatusFlags;
+use crate::binapi::ip::IpAddressDump;
+use crate::client::Client;
+use crate::wire::{MacAddress, Message};
+
+/// The messages interface commands use, checked against VPP at connect time (D3).
+pub const MESSAGES: &[&str] = &[
+    SwInterfaceDump::NAME_CRC,
+    SwInterfaceDetails::NAME_CRC,
+    SwInterfaceSetFlags::NAME_CRC,
+    SwInterfaceAddDelAddress::NAME_CRC,
+    IpAddressDump::NAME_CRC,
+    crate::binapi::ip::IpAddressDetails::NAME_CRC,
+    CreateLoopbackInstance::NAME_CRC,
+    DeleteLoopback::NAME_CRC,
+];
+
+/// One interface as `vppx iface` shows it. Field names are part of the
+/// `--json` contract (README).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interface {
+    pub sw_if_index: u32,
+    pub name: String,
+    pub admin_up: bool,
+    pub link_up: bool,
+    pub mac: MacAddress,
+    /// The L3 MTU (VPP's `mtu[0]`); 0 where VPP reports none.
+    pub mtu: u32,
+    pub link_mtu: u16,
+    /// IPv4 then IPv6 addresses, each with its prefix length.
+    pub addresses: Vec<IpNet>,
+    pub dev_type: String,
+}
+
+impl Interface {
+    fn from_details(d: &SwInterfaceDetails) -> Self {
+        Interface {
+            sw_if_index: d.sw_if_index,
+            name: d.interface_name.clone(),
+            admin_up: d.flags.contains(IfStatusFlags::IF_STATUS_API_FLAG_ADMIN_UP),
+            link_up: d.flags.contains(IfStatusFlags::IF_STATUS_API_FLAG_LINK_UP),
+            mac: d.l2_address,
+            mtu: d.mtu.first().copied().unwrap_or(0),
+            link_mtu: d.link_mtu,
+            addresses: Vec::new(),
+            dev_type: d.interface_dev_type.clone(),
+        }
+    }
+}
+
+fn dump(client: &mut Client, filter: Option<&str>) -> Result<Vec<SwInterfaceDetails>> {
+    let req = SwInterfaceDump {
+        name_filter_valid: filter.is_some(),
+        name_filter: filter.unwrap_or_default().to_string(),
+        ..Default::default()
+    };
+    Ok(client.dump(req)?)
+}
+
+fn addresses(client: &mut Client, sw_if_index: u32) -> Result<Vec<IpNet>> {
+    let mut out = Vec::new();
+    for is_ipv6 in [false, true] {
+        let req = IpAddressDump {
+            sw_if_index,
+            is_ipv6,
+            ..Default::default()
+        };
+        out.extend(client.dump(req)?.into_iter().map(|d| d.prefix));
+    }
+    Ok(out)
+}
+
+/// Every interface, by index, with its addresses.
+pub fn list(client: &mut Client) -> Result<Vec<Interface>> {
+    let mut out: Vec<Interface> = dump(client, None)?
+        .iter()
+        .map(Interface::from_details)
+        .collect();
+    out.sort_by_key(|i| i.sw_if_index);
+    for i in &mut out {
+        i.addresses = addresses(client, i.sw_if_index)?;
+    }
+    Ok(out)
+}
+
+/// The interface called `name` exactly; an unknown name is an error naming it.
+pub fn find(client: &mut Client, name: &str) -> Result<Interface> {
+    // VPP's name filter matches substrings, so filter exactly here.
+    let found = dump(client, Some(name))?
+        .iter()
+        .find(|d| d.interface_name == name)
+        .map(Interface::from_details);
+    let mut iface = found.ok_or_else(|| OpsError::NotFound {
+        what: "interface",
+        name: name.to_string(),
+    })?;
+    iface.addresses = addresses(client, iface.sw_if_index)?;
+    Ok(iface)
+}
+
+/// Sets the admin state; the link state follows the carrier.
+pub fn set_admin(client: &mut Client, name: &str, up: bool) -> Result<Interface> {
+    let mut iface = find(client, name)?;
+    let mut flags = IfStatusFlags::default();
+    if up {
+        flags = IfStatusFlags::IF_STATUS_API_FLAG_ADMIN_UP;
+    }
+    client.request(SwInterfaceSetFlags {
+        sw_if_index: iface.sw_if_index,
+        flags,
+        ..Default::default()
+    })?;
+    iface.admin_up = up;
+    Ok(iface)
+}
+
+/// Adds or removes one address. Adding one that is there already, or
+/// removing one that is not, changes nothing and succeeds.
+pub fn set_address(client: &mut Client, name: &str, prefix: IpNet, add: bool) -> Result<Interface> {
+    let mut iface = find(client, name)?;
+    let present = iface.addresses.contains(&prefix);
+    if add != present {
+        client.request(SwInterfaceAddDelAddress {
+            sw_if_index: iface.sw_if_index,
+            is_add: add,
+            prefix,
+            ..Default::default()
+        })?;
+        if add {
+            iface.addresses.push(prefix);
+        } else {
+            iface.addresses.retain(|p| *p != prefix);
+        }
+    }
+    Ok(iface)
+}
+
+/// Admin up and the address added: what an operator means by "configure".
+/// Running it twice changes nothing the second time.
+pub fn configure(client: &mut Client, name: &str, prefix: IpNet) -> Result<Interface> {
+    let iface = find(client, name)?;
+    if !iface.admin_up {
+        set_admin(client, name, true)?;
+    }
+    set_address(client, name, prefix, true)?;
+    find(client, name)
+}
+
+/// Creates a loopback, with a given MAC and instance number if asked.
+pub fn create_loopback(
+    client: &mut Client,
+    mac: Option<MacAddress>,
+    instance: Option<u32>,
+) -> Result<Interface> {
+    let reply = client.request(CreateLoopbackInstance {
+        mac_address: mac.unwrap_or_default(),
+        is_specified: instance.is_some(),
+        user_instance: instance.unwrap_or(0),
+        ..Default::default()
+    })?;
+    let details = dump(client, None)?;
+    details
+        .iter()
+        .find(|d| d.sw_if_index == reply.sw_if_index)
+        .map(Interface::from_details)
+        .ok_or_else(|| OpsError::NotFound {
+            what: "interface index",
+            name: reply.sw_if_index.to_string(),
+        })
+}
+
+/// Deletes a loopback interface by name.
+pub fn delete(client: &mut Client, name: &str) -> Result<Interface> {
+    let iface = find(client, name)?;
+    client.request(DeleteLoopback {
+        sw_if_index: iface.sw_if_index,
+        ..Default::default()
+    })?;
+    Ok(iface)
+}
+
+/// Parses an interface address (`10.0.0.1/24`): host bits are the point here.
+pub fn parse_address(s: &str) -> Result<IpNet> {
+    s.parse::<IpNet>().map_err(|_| {
+        let hint = if s.parse::<IpAddr>().is_ok() {
+            " (an interface address needs a prefix length, e.g. 10.0.0.1/24)"
+        } else {
+            ""
+        };
+        OpsError::BadInput(format!("invalid address '{s}'{hint}"))
+    })
+}

@@ -1,0 +1,231 @@
+//! `route load`: the whole file validated first, then programmed over several
+//! connections, each keeping a window of requests in flight (D12).
+//!
+//! Routes are spread over connections by a hash of (table, prefix), so every
+//! line for one prefix goes through one connection in file order and a later
+//! line for a prefix still replaces an earlier one. Each connection reads the
+//! file itself and keeps only its in-flight routes in memory, so memory stays
+//! flat however long the file is.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ipnet::IpNet;
+use serde::Serialize;
+
+use super::csv::{validate, LoadOptions, RouteSource, Validation};
+use super::spec::LineSpan;
+use super::vpp::{add_del_request, table_add_del, InterfaceNames};
+use crate::client::{Client, ClientError};
+use crate::ops::error::Result;
+
+/// How to load.
+#[derive(Debug, Clone)]
+pub struct LoadPlan {
+    pub delete: bool,
+    pub keep_going: bool,
+    pub create_tables: bool,
+    pub connections: usize,
+    pub window: usize,
+    pub options: LoadOptions,
+}
+
+/// A route VPP refused, or whose fate is unknown because its connection dropped.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Failure {
+    /// The file's line (the first line of a multipath group).
+    pub line: u64,
+    pub lines: String,
+    pub prefix: IpNet,
+    pub error: String,
+}
+
+/// What a load did; `--json` prints exactly this.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct LoadSummary {
+    pub file: String,
+    pub dry_run: bool,
+    pub delete: bool,
+    /// Routes in the file (a multipath group is one), good or bad.
+    pub requested: u64,
+    /// Lines that make up those routes.
+    pub lines: u64,
+    /// Routes VPP accepted (added, or removed with `--delete`).
+    pub programmed: u64,
+    /// Routes not programmed: bad lines (with `--keep-going`) and VPP refusals.
+    pub failed: u64,
+    /// Routes in flight on a connection that dropped.
+    pub unknown: u64,
+    pub bad_lines: u64,
+    pub failures: Vec<Failure>,
+    pub connections: usize,
+    pub window: usize,
+    pub elapsed_seconds: f64,
+    pub routes_per_second: f64,
+}
+
+/// Progress for a bar: replies received so far.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicU64,
+}
+
+/// The outcome of a load that got as far as programming.
+pub struct LoadResult {
+    pub summary: LoadSummary,
+    /// The validation pass, with every bad line.
+    pub validation: Validation,
+    /// Set when a connection dropped mid-load (exit 3).
+    pub disconnected: Option<ClientError>,
+}
+
+struct ConnOutcome {
+    programmed: u64,
+    failures: Vec<Failure>,
+    unknown: u64,
+    error: Option<ClientError>,
+}
+
+/// Validates `source` against VPP's interfaces; the caller decides what to
+/// do with bad lines before calling [`program`].
+pub fn check(client: &mut Client, source: &RouteSource, plan: &LoadPlan) -> Result<(Validation, Arc<InterfaceNames>)> {
+    let names = Arc::new(InterfaceNames::load(client)?);
+    let resolve = |n: &str| names.index(n);
+    let v = validate(source, &plan.options, Some(&resolve))?;
+    Ok((v, names))
+}
+
+/// Programs every good route of `source`. `connect` opens one more connection.
+pub fn program(
+    client: &mut Client,
+    source: &RouteSource,
+    plan: &LoadPlan,
+    validation: Validation,
+    names: Arc<InterfaceNames>,
+    connect: &(dyn Fn() -> std::result::Result<Client, ClientError> + Sync),
+    progress: &Progress,
+) -> Result<LoadResult> {
+    let start = Instant::now();
+    if plan.create_tables && !plan.delete {
+        for t in &validation.tables {
+            if t.table != 0 {
+                table_add_del(client, t.table, t.is_ip6, true)?;
+            }
+        }
+    }
+    let n = plan.connections.max(1);
+    let outcomes: Vec<std::result::Result<ConnOutcome, crate::ops::OpsError>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..n)
+            .map(|idx| {
+                let names = Arc::clone(&names);
+                s.spawn(move || load_one(idx, n, source, plan, &names, connect, progress))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(crate::ops::OpsError::BadInput("a loader thread failed".into())))
+            })
+            .collect()
+    });
+    let mut summary = LoadSummary {
+        file: source.name().to_string(),
+        delete: plan.delete,
+        requested: validation.routes + validation.failed_routes,
+        lines: validation.route_lines + validation.bad_lines,
+        failed: validation.failed_routes,
+        bad_lines: validation.bad_lines,
+        connections: n,
+        window: plan.window,
+        ..Default::default()
+    };
+    let mut disconnected = None;
+    for o in outcomes {
+        let o = o?;
+        summary.programmed += o.programmed;
+        summary.failed += o.failures.len() as u64;
+        summary.unknown += o.unknown;
+        summary.failures.extend(o.failures);
+        if disconnected.is_none() {
+            disconnected = o.error;
+        }
+    }
+    summary.failures.sort_by_key(|f| f.line);
+    let elapsed = start.elapsed();
+    summary.elapsed_seconds = elapsed.as_secs_f64();
+    summary.routes_per_second = rate(summary.programmed, elapsed);
+    Ok(LoadResult {
+        summary,
+        validation,
+        disconnected,
+    })
+}
+
+fn rate(n: u64, d: Duration) -> f64 {
+    let s = d.as_secs_f64();
+    if s > 0.0 {
+        n as f64 / s
+    } else {
+        0.0
+    }
+}
+
+fn load_one(
+    idx: usize,
+    n: usize,
+    source: &RouteSource,
+    plan: &LoadPlan,
+    names: &InterfaceNames,
+    connect: &(dyn Fn() -> std::result::Result<Client, ClientError> + Sync),
+    progress: &Progress,
+) -> Result<ConnOutcome> {
+    let mut client = connect()?;
+    let resolve = |name: &str| names.index(name);
+    let reader = source.routes(&plan.options)?.with_interfaces(&resolve);
+    // The routes in flight, oldest first: replies come back in order.
+    let in_flight: RefCell<VecDeque<(LineSpan, IpNet)>> = RefCell::new(VecDeque::new());
+    let mut out = ConnOutcome {
+        programmed: 0,
+        failures: Vec::new(),
+        unknown: 0,
+        error: None,
+    };
+    let requests = reader
+        .filter_map(|r| r.ok())
+        .filter(|r| r.connection(n) == idx)
+        .filter_map(|r| {
+            let req = add_del_request(&r, !plan.delete, names).ok()?;
+            in_flight.borrow_mut().push_back((r.lines, r.prefix));
+            Some(req)
+        });
+    let result = client.pipeline(requests, plan.window.max(1), |_, reply| {
+        let Some((lines, prefix)) = in_flight.borrow_mut().pop_front() else {
+            return;
+        };
+        progress.done.fetch_add(1, Ordering::Relaxed);
+        match reply {
+            Ok(_) => out.programmed += 1,
+            Err(e) => out.failures.push(Failure {
+                line: lines.first,
+                lines: lines.to_string(),
+                prefix,
+                error: e.to_string(),
+            }),
+        }
+    });
+    if let Err(e) = result {
+        out.unknown = in_flight.borrow().len() as u64;
+        if e.is_unreachable() {
+            out.error = Some(e);
+        } else {
+            return Err(e.into());
+        }
+    } else {
+        let _ = client.close();
+    }
+    Ok(out)
+}

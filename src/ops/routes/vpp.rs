@@ -1,0 +1,316 @@
+//! Routes to and from VPP's messages, and the single-route operations
+//! behind `vppx route add|del|list` and `vppx route table`.
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+
+use ipnet::IpNet;
+use serde::Serialize;
+
+use super::spec::{PathKind, PathSpec, RouteKey, RouteSpec};
+use crate::binapi::fib_types::{FibPath, FibPathNh, FibPathNhProto, FibPathType};
+use crate::binapi::interface::{SwInterfaceDetails, SwInterfaceDump};
+use crate::binapi::ip::{
+    IpRoute, IpRouteAddDel, IpRouteAddDelReply, IpRouteDetails, IpRouteDump, IpRouteLookup,
+    IpRouteLookupReply, IpTable, IpTableAddDel, IpTableAddDelReply, IpTableDetails, IpTableDump,
+};
+use crate::binapi::ip_types::AddressUnion;
+use crate::client::Client;
+use crate::ops::error::{OpsError, Result};
+use crate::wire::Message;
+
+/// `~0`: no interface.
+const NO_INTERFACE: u32 = u32::MAX;
+
+/// The messages route commands use (D3).
+pub const MESSAGES: &[&str] = &[
+    IpRouteAddDel::NAME_CRC,
+    IpRouteAddDelReply::NAME_CRC,
+    IpRouteDump::NAME_CRC,
+    IpRouteDetails::NAME_CRC,
+    IpRouteLookup::NAME_CRC,
+    IpRouteLookupReply::NAME_CRC,
+    IpTableAddDel::NAME_CRC,
+    IpTableAddDelReply::NAME_CRC,
+    IpTableDump::NAME_CRC,
+    IpTableDetails::NAME_CRC,
+    SwInterfaceDump::NAME_CRC,
+    SwInterfaceDetails::NAME_CRC,
+];
+
+/// Interface names by index and indexes by name, from one dump.
+#[derive(Debug, Clone, Default)]
+pub struct InterfaceNames {
+    by_index: BTreeMap<u32, String>,
+    by_name: BTreeMap<String, u32>,
+}
+
+impl InterfaceNames {
+    pub fn load(client: &mut Client) -> Result<Self> {
+        let mut names = InterfaceNames::default();
+        for d in client.dump(SwInterfaceDump::default())? {
+            names.by_index.insert(d.sw_if_index, d.interface_name.clone());
+            names.by_name.insert(d.interface_name, d.sw_if_index);
+        }
+        Ok(names)
+    }
+
+    pub fn index(&self, name: &str) -> Option<u32> {
+        self.by_name.get(name).copied()
+    }
+
+    pub fn name(&self, index: u32) -> Option<&str> {
+        self.by_index.get(&index).map(String::as_str)
+    }
+}
+
+/// One path of a route as vppx shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoutePath {
+    /// `normal`, `local`, `drop`, ... (VPP's path type, lower-case, without its prefix).
+    pub r#type: String,
+    pub next_hop: Option<IpAddr>,
+    pub interface: Option<String>,
+    pub weight: u8,
+    pub preference: u8,
+}
+
+/// A route as vppx shows it (`route list`, `GET /routes`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route {
+    pub table: u32,
+    pub prefix: IpNet,
+    pub paths: Vec<RoutePath>,
+}
+
+fn nh_proto(is_ip6: bool) -> FibPathNhProto {
+    if is_ip6 {
+        FibPathNhProto::Ip6
+    } else {
+        FibPathNhProto::Ip4
+    }
+}
+
+fn nh_address(addr: Option<IpAddr>) -> Result<AddressUnion> {
+    let u = match addr {
+        None => Ok(AddressUnion::default()),
+        Some(IpAddr::V4(a)) => AddressUnion::from_ip4(&a),
+        Some(IpAddr::V6(a)) => AddressUnion::from_ip6(&a),
+    };
+    u.map_err(|e| OpsError::BadInput(e.to_string()))
+}
+
+/// A path as VPP takes it; the interface name must already be known to `names`.
+pub fn fib_path(p: &PathSpec, is_ip6: bool, names: &InterfaceNames) -> Result<FibPath> {
+    let sw_if_index = match &p.interface {
+        None => NO_INTERFACE,
+        Some(n) => names.index(n).ok_or_else(|| OpsError::NotFound {
+            what: "interface",
+            name: n.clone(),
+        })?,
+    };
+    Ok(FibPath {
+        sw_if_index,
+        weight: p.weight,
+        preference: p.preference,
+        r#type: match p.kind {
+            PathKind::Forward => FibPathType::Normal,
+            PathKind::Drop => FibPathType::Drop,
+        },
+        proto: nh_proto(is_ip6),
+        nh: FibPathNh {
+            address: nh_address(p.next_hop)?,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+}
+
+/// The `ip_route_add_del` for a route: all its paths, `is_multipath = 0`, so
+/// that sending it twice gives the same FIB (D5).
+pub fn add_del_request(route: &RouteSpec, is_add: bool, names: &InterfaceNames) -> Result<IpRouteAddDel> {
+    let is_ip6 = route.is_ipv6();
+    let paths = if is_add {
+        route
+            .paths
+            .iter()
+            .map(|p| fib_path(p, is_ip6, names))
+            .collect::<Result<Vec<_>>>()?
+    } else {
+        Vec::new()
+    };
+    Ok(IpRouteAddDel {
+        is_add,
+        is_multipath: false,
+        route: IpRoute {
+            table_id: route.table,
+            prefix: route.prefix,
+            paths,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+}
+
+fn path_type_name(t: FibPathType) -> String {
+    match crate::wire::enums::name_of(t) {
+        Some(n) => n
+            .trim_start_matches("FIB_API_PATH_TYPE_")
+            .to_ascii_lowercase(),
+        None => format!("{}", crate::wire::VppEnum::to_raw(t)),
+    }
+}
+
+/// A route from VPP's details.
+pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
+    let paths = r
+        .paths
+        .iter()
+        .map(|p| {
+            let next_hop = match p.proto {
+                FibPathNhProto::Ip4 => p.nh.address.ip4().ok().map(IpAddr::V4),
+                FibPathNhProto::Ip6 => p.nh.address.ip6().ok().map(IpAddr::V6),
+                _ => None,
+            }
+            .filter(|a| !a.is_unspecified());
+            RoutePath {
+                r#type: path_type_name(p.r#type),
+                next_hop,
+                interface: (p.sw_if_index != NO_INTERFACE).then(|| {
+                    names
+                        .name(p.sw_if_index)
+                        .map(str::to_string)
+                        .unwrap_or_else(|| format!("#{}", p.sw_if_index))
+                }),
+                weight: p.weight,
+                preference: p.preference,
+            }
+        })
+        .collect();
+    Route {
+        table: r.table_id,
+        prefix: r.prefix,
+        paths,
+    }
+}
+
+/// A FIB table as `route table list` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Table {
+    pub family: &'static str,
+    pub table: u32,
+    pub name: String,
+}
+
+pub fn tables(client: &mut Client) -> Result<Vec<Table>> {
+    let mut out: Vec<Table> = client
+        .dump(IpTableDump::default())?
+        .into_iter()
+        .map(|d| Table {
+            family: if d.table.is_ip6 { "ipv6" } else { "ipv4" },
+            table: d.table.table_id,
+            name: d.table.name,
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// Creates (or, with `is_add` false, deletes) a table for one family.
+/// Adding an existing table changes nothing (VPP answers 0).
+pub fn table_add_del(client: &mut Client, table: u32, is_ip6: bool, is_add: bool) -> Result<()> {
+    client.request(IpTableAddDel {
+        is_add,
+        table: IpTable {
+            table_id: table,
+            is_ip6,
+            name: String::new(),
+        },
+        ..Default::default()
+    })?;
+    Ok(())
+}
+
+/// Every route, sorted by table, then address, then length (D5).
+pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> Result<Vec<Route>> {
+    let names = InterfaceNames::load(client)?;
+    let mut out = Vec::new();
+    for t in tables(client)? {
+        if table.is_some_and(|id| id != t.table) {
+            continue;
+        }
+        let is_ip6 = t.family == "ipv6";
+        if prefix.is_some_and(|p| matches!(p, IpNet::V6(_)) != is_ip6) {
+            continue;
+        }
+        let details = client.dump(IpRouteDump {
+            table: IpTable {
+                table_id: t.table,
+                is_ip6,
+                name: String::new(),
+            },
+            ..Default::default()
+        })?;
+        out.extend(
+            details
+                .iter()
+                .filter(|d| prefix.is_none_or(|p| p.contains(&d.route.prefix)))
+                .map(|d| route_from(&d.route, &names)),
+        );
+    }
+    out.sort_by(|a, b| {
+        (a.table, a.prefix.addr(), a.prefix.prefix_len()).cmp(&(b.table, b.prefix.addr(), b.prefix.prefix_len()))
+    });
+    Ok(out)
+}
+
+/// Adds one route (all its paths, replacing what the table had for the prefix).
+pub fn add(client: &mut Client, route: &RouteSpec) -> Result<Route> {
+    let names = InterfaceNames::load(client)?;
+    for p in &route.paths {
+        if let Some(n) = &p.interface {
+            if names.index(n).is_none() {
+                return Err(OpsError::NotFound {
+                    what: "interface",
+                    name: n.clone(),
+                });
+            }
+        }
+    }
+    client.request(add_del_request(route, true, &names)?)?;
+    lookup(client, &route.key(), &names)?.ok_or_else(|| OpsError::NotFound {
+        what: "route",
+        name: route.prefix.to_string(),
+    })
+}
+
+fn lookup(client: &mut Client, key: &RouteKey, names: &InterfaceNames) -> Result<Option<Route>> {
+    let reply = client.request_unchecked(IpRouteLookup {
+        table_id: key.table,
+        exact: 1,
+        prefix: key.prefix,
+        ..Default::default()
+    })?;
+    if reply.retval != 0 {
+        return Ok(None);
+    }
+    Ok(Some(route_from(&reply.route, names)))
+}
+
+/// Deletes a route; one that is not there is an error (`no such route`), which
+/// VPP itself would not say (it answers 0, D5).
+pub fn del(client: &mut Client, key: &RouteKey) -> Result<Route> {
+    let names = InterfaceNames::load(client)?;
+    let existing = lookup(client, key, &names)?.ok_or_else(|| OpsError::NotFound {
+        what: "route",
+        name: format!("{} in table {}", key.prefix, key.table),
+    })?;
+    let spec = RouteSpec {
+        table: key.table,
+        prefix: key.prefix,
+        paths: Vec::new(),
+        lines: Default::default(),
+    };
+    client.request(add_del_request(&spec, false, &names)?)?;
+    Ok(existing)
+}

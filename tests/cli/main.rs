@@ -1,0 +1,7 @@
+//! The `vppx` binary against `vppx sim`: one test binary, one fixture that
+//! starts the simulator on a private socket, a builder that runs vppx.
+
+mod harness;
+mod iface;
+mod route;
+mod system;

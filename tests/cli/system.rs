@@ -1,0 +1,69 @@
+//! `vppx version`, `vppx cli`, `--sim`, and what happens without a VPP.
+
+use crate::harness::{run_bare, Sim};
+
+#[test]
+fn version_reports_vpp_and_binding_matches() {
+    let sim = Sim::start();
+    let v = sim.vppx(&["--json", "version"]).ok().json();
+    assert_eq!(v["vpp_program"], "vpe");
+    assert!(v["vpp_version"].as_str().is_some_and(|s| !s.is_empty()));
+    let total = v["bindings_total"].as_u64().unwrap();
+    let matched = v["bindings_matched"].as_u64().unwrap();
+    assert!(total > 500, "{v}");
+    assert_eq!(matched, total, "the simulator implements the table of every binding: {v}");
+    let table = sim.vppx(&["version"]).ok().stdout;
+    assert!(table.contains("bindings this VPP matches"), "{table}");
+}
+
+#[test]
+fn cli_passes_text_through_verbatim() {
+    let sim = Sim::start();
+    let r = sim.vppx(&["cli", "show", "version"]).ok();
+    assert!(r.stdout.starts_with("vpp v"), "{}", r.stdout);
+    assert!(r.stdout.ends_with('\n'));
+    let r = sim.vppx(&["cli", "show interface"]).ok();
+    assert!(r.stdout.contains("local0"), "{}", r.stdout);
+    assert!(r.stdout.contains("pg1"), "{}", r.stdout);
+}
+
+#[test]
+fn cli_refused_command_exits_1_with_vpps_message() {
+    let sim = Sim::start();
+    let r = sim.vppx(&["cli", "show nosuchthing"]).code(1);
+    assert!(r.stderr.contains("unknown input `nosuchthing'"), "{}", r.stderr);
+}
+
+#[test]
+fn no_socket_exits_3_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.sock");
+    let r = run_bare(
+        &["--socket", missing.to_str().unwrap(), "iface", "list"],
+        &[],
+    )
+    .code(3);
+    assert!(r.stderr.contains("nope.sock"), "{}", r.stderr);
+    assert!(r.stderr.contains("--sim"), "{}", r.stderr);
+}
+
+#[test]
+fn socket_comes_from_the_environment() {
+    let sim = Sim::start();
+    let socket = sim.socket();
+    let r = run_bare(&["--json", "iface", "list"], &[("VPPX_SOCKET", socket.to_str().unwrap())]).ok();
+    assert!(r.json().as_array().is_some_and(|a| a.len() == 3), "{}", r.stdout);
+}
+
+#[test]
+fn embedded_simulator_runs_a_command_without_vpp() {
+    let r = run_bare(&["--sim", "--json", "iface", "list"], &[]).ok();
+    let names: Vec<String> = r.json().as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect();
+    assert_eq!(names, ["local0", "pg0", "pg1"]);
+}
+
+#[test]
+fn bad_flags_exit_2() {
+    run_bare(&["iface", "list", "--no-such-flag"], &[]).code(2);
+    run_bare(&["--api-timeout", "soon", "version"], &[]).code(2);
+}
