@@ -7,6 +7,7 @@
 
 #[rustfmt::skip]
 pub mod binapi;
+pub mod client;
 pub mod ops;
 pub mod sim;
 pub mod stats;
