@@ -1,0 +1,3 @@
+//! The VPP simulator behind `vppx sim`.
+
+pub mod cli;
