@@ -2,7 +2,7 @@
 //!
 //! VPP answers a failed debug-CLI command with `retval` -1 and one line of text: the command's
 //! path, a colon, the handler's complaint and, between a backtick and an apostrophe, the rest of
-//! the input from where parsing stopped (`set interface state: unknown interface `nosuch0 up'`).
+//! the input from where parsing stopped (``set interface state: unknown interface `nosuch0 up'``).
 //! The parser produces most of these; the executor, which alone knows the interface names,
 //! builds the rest through the constructors here (or [`CliCommand::unknown_interface`]).
 //!
@@ -52,7 +52,7 @@ fn path_prefix(path: &str) -> String {
 }
 
 impl CliError {
-    /// `<path>: unknown input `<rest>'` (just `unknown input ...` when `path` is empty).
+    /// ``PATH: unknown input `REST'`` (just ``unknown input `REST'`` when `path` is empty).
     pub fn unknown_input(path: &str, rest: &str) -> Self {
         CliError::UnknownInput {
             path: path.to_owned(),
@@ -60,7 +60,7 @@ impl CliError {
         }
     }
 
-    /// `<path>: unknown interface `<rest>'`, `rest` starting with the unknown name.
+    /// ``PATH: unknown interface `REST'``, `rest` starting with the unknown name.
     pub fn unknown_interface(path: &str, rest: &str) -> Self {
         CliError::UnknownInterface {
             path: path.to_owned(),
@@ -68,7 +68,7 @@ impl CliError {
         }
     }
 
-    /// `<path>: <message>`, for failures found while executing a well-formed command.
+    /// `PATH: MESSAGE`, for failures found while executing a well-formed command.
     pub fn failed(path: &str, message: &str) -> Self {
         CliError::Failed {
             path: path.to_owned(),

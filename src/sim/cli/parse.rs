@@ -6,7 +6,7 @@
 //!
 //! Command words match as in VPP: a word is accepted when it equals a command or is a prefix of
 //! exactly one (`sh int`, `sh ip fib`, `sh hard`). Arguments are matched whole. A line that
-//! matches nothing answers `<path>: unknown input `<rest>'`, `rest` being the input from the
+//! matches nothing answers ``PATH: unknown input `REST'``, `REST` being the input from the
 //! word that failed to the end of the line.
 //!
 //! Where VPP's order of checks needs the interface table (it resolves the name before it looks
@@ -51,8 +51,9 @@ pub enum CliCommand {
     ShowRuntime,
     /// `show buffers`
     ShowBuffers,
-    /// `show memory [main-heap]`. Without an option VPP prints nothing at all.
-    ShowMemory { main_heap: bool },
+    /// `show memory [verbose] main-heap`. VPP refuses `show memory` without a heap; the other
+    /// heaps (`api-segment`, `stats-segment`, `numa-heaps`, `map`) are not simulated.
+    ShowMemory,
     /// `set interface state NAME up|down`
     SetInterfaceState { iface: IfaceRef, up: bool },
     /// `set interface ip address [del] NAME ADDRESS/LENGTH` and
@@ -112,7 +113,7 @@ pub struct IfaceRef {
     /// The name as typed.
     pub name: String,
     /// The input from the name to the end of the line, which VPP quotes when the name is
-    /// unknown (`unknown interface `nosuch0 up'`).
+    /// unknown (``unknown interface `nosuch0 up'``).
     pub rest: String,
 }
 
@@ -135,7 +136,7 @@ impl CliCommand {
             CliCommand::ShowErrors => "show errors",
             CliCommand::ShowRuntime => "show runtime",
             CliCommand::ShowBuffers => "show buffers",
-            CliCommand::ShowMemory { .. } => "show memory",
+            CliCommand::ShowMemory => "show memory",
             CliCommand::SetInterfaceState { .. } => "set interface state",
             CliCommand::SetInterfaceAddress { .. } => "set interface ip address",
             CliCommand::CreateLoopback { .. } => "create loopback interface",
@@ -245,8 +246,23 @@ fn parse_show(t: &mut Tokens<'_>) -> Result<CliCommand, CliError> {
         "runtime" => CliCommand::ShowRuntime,
         "buffers" => CliCommand::ShowBuffers,
         _ => {
-            let main_heap = t.eat("main-heap");
-            CliCommand::ShowMemory { main_heap }
+            // Options in any order, as VPP takes them; `verbose` changes nothing simulated.
+            let mut main_heap = false;
+            loop {
+                if t.eat("main-heap") {
+                    main_heap = true;
+                } else if !t.eat("verbose") {
+                    break;
+                }
+            }
+            t.finish(CliCommand::ShowMemory)?;
+            if !main_heap {
+                return Err(CliError::failed(
+                    "show memory",
+                    "Need one of api-segment, stats-segment, main-heap, numa-heaps or map",
+                ));
+            }
+            CliCommand::ShowMemory
         }
     };
     t.finish(cmd)
@@ -367,6 +383,9 @@ fn parse_sim_traffic(t: &mut Tokens<'_>) -> Result<CliCommand, CliError> {
         .and_then(|n| n.parse::<u64>().ok())
         .ok_or_else(|| expected("a rate such as 100000pps, or off", t))?;
     t.skip();
+    if rate_pps == 0 && t.peek().is_none() {
+        return Ok(CliCommand::SimTraffic { iface, flow: None });
+    }
     let frame_size = t
         .peek()
         .and_then(|w| w.strip_suffix('B'))
@@ -560,7 +579,7 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    /// An interface name, or `unknown interface `'` when the line ends first.
+    /// An interface name, or ``unknown interface `'`` when the line ends first.
     fn iface(&mut self, path: &str) -> Result<IfaceRef, CliError> {
         if self.peek().is_none() {
             return Err(CliError::unknown_interface(path, ""));
@@ -640,13 +659,11 @@ mod tests {
         assert_eq!(ok("show errors"), CliCommand::ShowErrors);
         assert_eq!(ok("show runtime"), CliCommand::ShowRuntime);
         assert_eq!(ok("show buffers"), CliCommand::ShowBuffers);
+        assert_eq!(ok("show memory main-heap"), CliCommand::ShowMemory);
+        assert_eq!(ok("show memory verbose main-heap"), CliCommand::ShowMemory);
         assert_eq!(
-            ok("show memory"),
-            CliCommand::ShowMemory { main_heap: false }
-        );
-        assert_eq!(
-            ok("show memory main-heap"),
-            CliCommand::ShowMemory { main_heap: true }
+            err("show memory"),
+            "show memory: Need one of api-segment, stats-segment, main-heap, numa-heaps or map"
         );
     }
 
@@ -913,7 +930,11 @@ mod tests {
             panic!()
         };
         assert_eq!(flow, Some(spec(1000, 64, None, Some("198.19.0.1/32"))));
-        for stop in ["sim traffic pg0 off", "sim traffic pg0 0pps 64B"] {
+        for stop in [
+            "sim traffic pg0 off",
+            "sim traffic pg0 0pps",
+            "sim traffic pg0 0pps 64B",
+        ] {
             assert!(
                 matches!(ok(stop), CliCommand::SimTraffic { flow: None, .. }),
                 "{stop}"
