@@ -362,3 +362,62 @@ fn path_view(model: &Model, r: &RouteRef<'_>, p: &FibPath) -> (FibPathKind, DpoV
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts of golden/cli/cli.json for the commands that change state, run on a model
+    /// shaped like the captured VPP (pg0, pg1, pg-1 up; pg0 and pg1 addressed).
+    #[test]
+    fn golden_cli_texts() {
+        let names: Vec<String> = ["pg0", "pg1", "pg-1"].map(String::from).to_vec();
+        let mut m = Model::new(&names);
+        for i in 1..=3 {
+            m.set_admin(i, true);
+        }
+        m.add_del_address(1, true, false, "198.18.0.1/24".parse().unwrap());
+        m.add_del_address(2, true, false, "198.18.1.1/24".parse().unwrap());
+        let id = Identity::new();
+        let mut run = |cmd: &str| run(&mut m, &id, cmd);
+        assert_eq!(
+            run("show interface address"),
+            (
+                0,
+                "local0 (dn):\npg-1 (up):\npg0 (up):\n  L3 198.18.0.1/24\npg1 (up):\n  L3 198.18.1.1/24\n"
+                    .into()
+            )
+        );
+        assert_eq!(run("create loopback interface"), (0, "loop0\n".into()));
+        assert_eq!(run("set interface state loop0 up"), (0, String::new()));
+        assert_eq!(
+            run("set interface ip address loop0 10.70.0.1/24"),
+            (0, String::new())
+        );
+        assert_eq!(
+            run("show interface loop0").1,
+            "              Name               Idx    State  MTU (L3/IP4/IP6/MPLS)     Counter          Count     \n\
+             loop0                             4      up          9000/0/0/0     \n"
+        );
+        assert_eq!(
+            run("set interface state nosuch0 up"),
+            (
+                -1,
+                "set interface state: unknown interface `nosuch0 up'\n".into()
+            )
+        );
+        assert_eq!(
+            run("show nosuchthing"),
+            (-1, "show: unknown input `nosuchthing'\n".into())
+        );
+        assert_eq!(
+            run("delete loopback interface intfc loop0"),
+            (0, String::new())
+        );
+        assert!(run("show ip fib")
+            .1
+            .contains("198.18.0.1/32\n  unicast-ip4-chain"));
+        assert_eq!(run("sim link pg0 down"), (0, String::new()));
+        assert_eq!(m.by_name("pg0").unwrap().flags(), 1);
+    }
+}
