@@ -41,6 +41,7 @@ pub fn shared_dir() -> Option<PathBuf> {
 
 /// A file under the shared folder, gunzipped when its name ends in `.gz`, or `None` as
 /// [`shared_dir`] decides.
+#[allow(dead_code)]
 pub fn shared_file(relative: &str) -> Option<Vec<u8>> {
     let path = shared_dir()?.join(relative);
     let raw = match std::fs::read(&path) {

@@ -1,0 +1,330 @@
+//! The simulator's socket server: VPP's binary API over a Unix `SOCK_STREAM` socket.
+//!
+//! One thread accepts; each connection gets a reader thread (frames in, [`Api::handle`]
+//! under the model's lock) and a writer thread fed through a channel. Replies and the events
+//! they cause are queued while the lock is held, so every client sees a request's reply
+//! before its events and all clients see events in one order, without a slow reader ever
+//! blocking the model.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::os::unix::net::{UnixListener, UnixStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Sender};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+
+use crate::wire::FrameBuffer;
+
+use super::api::{debug, After, Api};
+use super::model::Model;
+use super::stats::SimStats;
+
+/// How to run a simulator.
+#[derive(Debug, Clone, Default)]
+pub struct SimConfig {
+    /// The binary-API socket, e.g. `/run/vpp/api.sock`.
+    pub socket: PathBuf,
+    /// Where to publish the stats segment, if anywhere.
+    pub stats_socket: Option<PathBuf>,
+    /// Packet-generator style interfaces to create at start, e.g. `pg0`, `pg1`: indexes 1, 2, ...
+    pub interfaces: Vec<String>,
+}
+
+/// Why the simulator could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum SimError {
+    #[error("{}: a server is already listening there", path.display())]
+    InUse { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Socket { path: PathBuf, source: io::Error },
+    #[error("stats segment: {0}")]
+    Stats(#[from] crate::stats::StatsError),
+}
+
+/// The state every connection shares.
+struct State {
+    model: Model,
+    /// client_index → the connection's outgoing queue.
+    clients: HashMap<u32, Sender<Vec<u8>>>,
+    next_client: u32,
+    stats: Option<SimStats>,
+}
+
+struct Shared {
+    api: Api,
+    state: Mutex<State>,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panicking connection thread must not take the simulator down with it.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A running simulator. Dropping it stops it.
+pub struct Simulator {
+    path: PathBuf,
+    shared: Arc<Shared>,
+    stopping: Arc<AtomicBool>,
+    accept: Option<JoinHandle<()>>,
+    conns: Conns,
+}
+
+impl std::fmt::Debug for Simulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Simulator")
+            .field("socket", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Binds `path`, replacing a stale socket file nobody listens on.
+fn bind(path: &Path) -> Result<UnixListener, SimError> {
+    let err = |source| SimError::Socket {
+        path: path.to_owned(),
+        source,
+    };
+    if path.exists() {
+        if UnixStream::connect(path).is_ok() {
+            return Err(SimError::InUse {
+                path: path.to_owned(),
+            });
+        }
+        std::fs::remove_file(path).map_err(err)?;
+    }
+    UnixListener::bind(path).map_err(err)
+}
+
+impl Simulator {
+    /// Starts serving on `cfg.socket` (and the stats segment on `cfg.stats_socket`).
+    pub fn start(cfg: SimConfig) -> Result<Simulator, SimError> {
+        let model = Model::new(&cfg.interfaces);
+        let stats = match &cfg.stats_socket {
+            Some(p) => Some(SimStats::start(p, &model)?),
+            None => None,
+        };
+        let listener = bind(&cfg.socket)?;
+        let shared = Arc::new(Shared {
+            api: Api::new(),
+            state: Mutex::new(State {
+                model,
+                clients: HashMap::new(),
+                next_client: 0,
+                stats,
+            }),
+        });
+        let stopping = Arc::new(AtomicBool::new(false));
+        let conns = Arc::new(Mutex::new(Vec::new()));
+        let accept = {
+            let (shared, stopping, conns) = (shared.clone(), stopping.clone(), conns.clone());
+            std::thread::Builder::new()
+                .name("sim-accept".into())
+                .spawn(move || accept_loop(listener, shared, stopping, conns))
+                .map_err(|source| SimError::Socket {
+                    path: cfg.socket.clone(),
+                    source,
+                })?
+        };
+        Ok(Simulator {
+            path: cfg.socket,
+            shared,
+            stopping,
+            accept: Some(accept),
+            conns,
+        })
+    }
+
+    /// Starts and serves until the process ends: what `vppx sim` runs.
+    pub fn run(cfg: SimConfig) -> Result<(), SimError> {
+        let mut sim = Simulator::start(cfg)?;
+        if let Some(accept) = sim.accept.take() {
+            let _ = accept.join();
+        }
+        Ok(())
+    }
+
+    pub fn socket_path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` on the model, then sends the events it caused: for tests and for whatever
+    /// drives the simulator from outside the API (traffic, link changes).
+    pub fn with_model<T>(&self, f: impl FnOnce(&mut Model) -> T) -> T {
+        let mut st = self.shared.lock();
+        let out = f(&mut st.model);
+        deliver_events(&self.shared.api, &mut st, None);
+        out
+    }
+
+    /// Stops accepting, closes every connection and removes the socket file.
+    pub fn stop(mut self) {
+        self.shutdown();
+    }
+
+    fn shutdown(&mut self) {
+        let Some(accept) = self.accept.take() else {
+            return;
+        };
+        self.stopping.store(true, Ordering::SeqCst);
+        // Wake the accept loop; it sees `stopping` and returns.
+        let _ = UnixStream::connect(&self.path);
+        let _ = accept.join();
+        let conns = std::mem::take(&mut *self.conns.lock().unwrap_or_else(|e| e.into_inner()));
+        for (stream, _) in &conns {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+        }
+        for (_, handle) in conns {
+            let _ = handle.join();
+        }
+        let _ = std::fs::remove_file(&self.path);
+        if let Some(stats) = self.shared.lock().stats.take() {
+            stats.stop();
+        }
+    }
+}
+
+impl Drop for Simulator {
+    fn drop(&mut self) {
+        self.shutdown();
+    }
+}
+
+type Conns = Arc<Mutex<Vec<(UnixStream, JoinHandle<()>)>>>;
+
+fn accept_loop(
+    listener: UnixListener,
+    shared: Arc<Shared>,
+    stopping: Arc<AtomicBool>,
+    conns: Conns,
+) {
+    for stream in listener.incoming() {
+        if stopping.load(Ordering::SeqCst) {
+            break;
+        }
+        let stream = match stream {
+            Ok(s) => s,
+            Err(e) => {
+                debug(format_args!("accept: {e}"));
+                continue;
+            }
+        };
+        let Ok(handle_stream) = stream.try_clone() else {
+            continue;
+        };
+        let shared = shared.clone();
+        let spawned = std::thread::Builder::new()
+            .name("sim-conn".into())
+            .spawn(move || serve_connection(&shared, stream));
+        if let Ok(handle) = spawned {
+            let mut conns = conns.lock().unwrap_or_else(|e| e.into_inner());
+            // Forget connections that have ended.
+            conns.retain(|(_, h)| !h.is_finished());
+            conns.push((handle_stream, handle));
+        }
+    }
+}
+
+/// Queues the model's pending events for their subscribers; those of `me` go to `mine`,
+/// after what is already there.
+fn deliver_events(api: &Api, st: &mut State, mut mine: Option<(u32, &mut Vec<u8>)>) {
+    let events = st.model.take_events();
+    if events.is_empty() {
+        return;
+    }
+    if let Some(stats) = &mut st.stats {
+        stats.sync(&st.model);
+    }
+    for ev in events {
+        for (client, frame) in api.event_frames(&st.model, ev) {
+            match &mut mine {
+                Some((me, buf)) if *me == client => buf.extend_from_slice(&frame),
+                _ => {
+                    if let Some(tx) = st.clients.get(&client) {
+                        let _ = tx.send(frame);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn serve_connection(shared: &Shared, stream: UnixStream) {
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    let client = {
+        let mut st = shared.lock();
+        st.next_client = st.next_client.wrapping_add(1);
+        // Socket clients get 0x80000000 | n, as VPP gives them.
+        let client = 0x8000_0000 | st.next_client;
+        st.clients.insert(client, tx);
+        client
+    };
+    let writer = stream.try_clone().ok().and_then(|mut out| {
+        std::thread::Builder::new()
+            .name("sim-write".into())
+            .spawn(move || {
+                for buf in rx {
+                    if out.write_all(&buf).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()
+    });
+    read_loop(shared, &stream, client);
+    {
+        let mut st = shared.lock();
+        st.clients.remove(&client);
+        st.model.client_gone(client);
+    }
+    // The writer drains what is queued (a sockclnt_delete_reply) and ends with the channel.
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    let _ = stream.shutdown(std::net::Shutdown::Both);
+}
+
+fn read_loop(shared: &Shared, mut stream: &UnixStream, client: u32) {
+    let mut frames = FrameBuffer::new();
+    let mut buf = vec![0u8; 64 << 10];
+    loop {
+        let n = match stream.read(&mut buf) {
+            Ok(0) => return,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return,
+        };
+        frames.extend(buf.get(..n).unwrap_or_default());
+        let mut mine = Vec::new();
+        let mut after = After::Continue;
+        {
+            let mut st = shared.lock();
+            loop {
+                let body = match frames.next_frame() {
+                    Ok(Some(b)) => b,
+                    Ok(None) => break,
+                    Err(e) => {
+                        debug(format_args!("client {client:#x}: {e}; closing"));
+                        after = After::Close;
+                        break;
+                    }
+                };
+                after = shared.api.handle(&mut st.model, client, &body, &mut mine);
+                deliver_events(&shared.api, &mut st, Some((client, &mut mine)));
+                if after == After::Close {
+                    break;
+                }
+            }
+            if !mine.is_empty() {
+                if let Some(tx) = st.clients.get(&client) {
+                    let _ = tx.send(mine);
+                }
+            }
+        }
+        if after == After::Close {
+            return;
+        }
+    }
+}
