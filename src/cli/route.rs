@@ -189,9 +189,9 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
     };
     let progress = Progress::default();
     let total = validation.routes;
+    let stop = std::sync::atomic::AtomicBool::new(false);
     let result = std::thread::scope(|s| {
         let bar = progress_bar(total);
-        let stop = std::sync::atomic::AtomicBool::new(false);
         if let Some(bar) = &bar {
             let (bar, stop, progress) = (bar.clone(), &stop, &progress);
             s.spawn(move || {

@@ -13,6 +13,7 @@ use crate::binapi::interface::{
     WantInterfaceEventsReply,
 };
 use crate::binapi::interface_types::IfStatusFlags;
+use crate::ops::iface::has_flag;
 use crate::client::Client;
 use crate::wire::Message;
 
@@ -38,8 +39,8 @@ fn from_flags(sw_if_index: u32, name: String, flags: IfStatusFlags, deleted: boo
     LinkState {
         sw_if_index,
         name,
-        admin_up: flags.contains(IfStatusFlags::IF_STATUS_API_FLAG_ADMIN_UP),
-        link_up: flags.contains(IfStatusFlags::IF_STATUS_API_FLAG_LINK_UP),
+        admin_up: has_flag(flags, IfStatusFlags::AdminUp),
+        link_up: has_flag(flags, IfStatusFlags::LinkUp),
         deleted,
     }
 }

@@ -28,6 +28,13 @@ pub const MESSAGES: &[&str] = &[
     DeleteLoopback::NAME_CRC,
 ];
 
+/// Whether `flags` has `bit` set. `if_status_flags` is declared as a plain
+/// enum in the API, but VPP sends combinations (3 = admin and link up).
+pub fn has_flag(flags: IfStatusFlags, bit: IfStatusFlags) -> bool {
+    use crate::wire::VppEnum;
+    flags.to_raw() & bit.to_raw() != 0
+}
+
 /// One interface as `vppx iface` shows it. Field names are part of the
 /// `--json` contract (README).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,8 +57,8 @@ impl Interface {
         Interface {
             sw_if_index: d.sw_if_index,
             name: d.interface_name.clone(),
-            admin_up: d.flags.contains(IfStatusFlags::IF_STATUS_API_FLAG_ADMIN_UP),
-            link_up: d.flags.contains(IfStatusFlags::IF_STATUS_API_FLAG_LINK_UP),
+            admin_up: has_flag(d.flags, IfStatusFlags::AdminUp),
+            link_up: has_flag(d.flags, IfStatusFlags::LinkUp),
             mac: d.l2_address,
             mtu: d.mtu.first().copied().unwrap_or(0),
             link_mtu: d.link_mtu,
@@ -116,7 +123,7 @@ pub fn set_admin(client: &mut Client, name: &str, up: bool) -> Result<Interface>
     let mut iface = find(client, name)?;
     let mut flags = IfStatusFlags::default();
     if up {
-        flags = IfStatusFlags::IF_STATUS_API_FLAG_ADMIN_UP;
+        flags = IfStatusFlags::AdminUp;
     }
     client.request(SwInterfaceSetFlags {
         sw_if_index: iface.sw_if_index,

@@ -116,7 +116,7 @@ impl SimStats {
         let stale: Vec<u32> = self
             .links
             .iter()
-            .filter(|(sw, (name, _))| model.get(**sw).map_or(true, |i| &i.name != name))
+            .filter(|(sw, (name, _))| model.get(**sw).is_none_or(|i| &i.name != name))
             .map(|(sw, _)| *sw)
             .collect();
         for sw in stale {

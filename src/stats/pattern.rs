@@ -35,7 +35,7 @@ impl Patterns {
     }
 
     pub fn is_match(&self, path: &str) -> bool {
-        self.set.as_ref().map_or(true, |set| set.is_match(path))
+        self.set.as_ref().is_none_or(|set| set.is_match(path))
     }
 
     /// The patterns as given; two `Patterns` with equal sources select the same entries.

@@ -18,7 +18,25 @@ impl Sim {
     }
 
     pub fn start_with(args: &[&str]) -> Sim {
-        let dir = tempfile::tempdir().expect("temp dir");
+        Self::spawn(tempfile::tempdir().expect("temp dir"), args)
+    }
+
+    /// Stops the simulator (as a crash would), keeping its directory.
+    pub fn stop(mut self) -> tempfile::TempDir {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let dir = std::mem::replace(&mut self.dir, tempfile::tempdir().expect("temp dir"));
+        let _ = std::fs::remove_file(dir.path().join("api.sock"));
+        let _ = std::fs::remove_file(dir.path().join("stats.sock"));
+        dir
+    }
+
+    /// A new simulator on the sockets of one that was stopped (a VPP restart).
+    pub fn start_in(dir: tempfile::TempDir) -> Sim {
+        Self::spawn(dir, &["--interfaces", "pg0,pg1"])
+    }
+
+    fn spawn(dir: tempfile::TempDir, args: &[&str]) -> Sim {
         let socket = dir.path().join("api.sock");
         let child = Command::new(VPPX)
             .arg("sim")

@@ -5,3 +5,4 @@ mod harness;
 mod iface;
 mod route;
 mod system;
+mod watch;
