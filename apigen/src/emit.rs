@@ -205,8 +205,7 @@ fn variant_names(values: &[(String, u32)]) -> Vec<String> {
     let words: Vec<Vec<&str>> = values.iter().map(|(n, _)| n.split('_').collect()).collect();
     let mut common = 0;
     if words.len() > 1 {
-        'outer: loop {
-            let Some(w) = words[0].get(common) else { break };
+        'outer: while let Some(w) = words[0].get(common) {
             for ws in &words {
                 if ws.len() <= common + 1 || ws[common] != *w {
                     break 'outer;

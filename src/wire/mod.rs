@@ -18,3 +18,6 @@ pub use message::{
     Message, MessageInfo, MessageKind, Request,
 };
 pub use types::{Bytes, FixedBytes, MacAddress, UnionBytes};
+
+#[cfg(test)]
+mod tests;

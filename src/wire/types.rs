@@ -272,8 +272,41 @@ impl<'de> Deserialize<'de> for Bytes {
 
 /// A fixed-size `u8` array of `N` bytes; hex in JSON. Shorter values are
 /// zero-padded on the wire, longer ones refused (as FD.io's client does).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+/// Values compare as their wire form: `[1, 2]` equals `[1, 2, 0, 0]` for
+/// N = 4, so a value equals what decoding its encoding gives back.
+#[derive(Debug, Clone)]
 pub struct FixedBytes<const N: usize>(pub Vec<u8>);
+
+impl<const N: usize> FixedBytes<N> {
+    /// The bytes as written on the wire (zero-padded to `N` when shorter).
+    fn padded(&self) -> impl Iterator<Item = u8> + '_ {
+        let pad = N.saturating_sub(self.0.len());
+        self.0.iter().copied().chain(std::iter::repeat(0).take(pad))
+    }
+}
+
+/// `N` zero bytes, as decoding an all-zero field gives.
+impl<const N: usize> Default for FixedBytes<N> {
+    fn default() -> Self {
+        FixedBytes(vec![0; N])
+    }
+}
+
+impl<const N: usize> PartialEq for FixedBytes<N> {
+    fn eq(&self, other: &Self) -> bool {
+        self.padded().eq(other.padded())
+    }
+}
+
+impl<const N: usize> Eq for FixedBytes<N> {}
+
+impl<const N: usize> std::hash::Hash for FixedBytes<N> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        for b in self.padded() {
+            h.write_u8(b);
+        }
+    }
+}
 
 impl<const N: usize> std::ops::Deref for FixedBytes<N> {
     type Target = Vec<u8>;

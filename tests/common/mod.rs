@@ -4,6 +4,8 @@
 //! a test whose outside tool or data is missing is skipped with a notice, except under
 //! `CI=true`, where it fails.
 
+#![allow(dead_code)]
+
 use std::io::Write;
 use std::path::PathBuf;
 
