@@ -14,6 +14,8 @@
 //! panic it. It must not know about the CLI or the simulator.
 
 mod backoff;
+#[cfg(test)]
+mod core_tests;
 mod error;
 mod protocol;
 

@@ -301,6 +301,12 @@ impl Protocol {
         self.pending.len()
     }
 
+    /// Numbers the next request `next`, as a captured session did at that point.
+    #[cfg(test)]
+    pub(super) fn set_next_context(&mut self, next: u32) {
+        self.next_context = next.wrapping_sub(1);
+    }
+
     fn fresh_context(&mut self) -> u32 {
         loop {
             self.next_context = self.next_context.wrapping_add(1);
