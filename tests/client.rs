@@ -411,7 +411,11 @@ fn events_that_arrive_while_waiting_are_kept_in_order() {
         })
         .unwrap();
     let mut seen = Vec::new();
-    while let Some(ev) = client.next_event(Duration::from_millis(200)).unwrap() {
+    for _ in 0..2 {
+        let ev = client
+            .next_event(Duration::from_secs(2))
+            .unwrap()
+            .expect("an event");
         let e: SwInterfaceEvent = ev.decode().unwrap().expect("sw_interface_event");
         seen.push(e.sw_if_index);
     }
@@ -440,7 +444,7 @@ fn batching_vpp(peer: &mut Peer, window: usize, close_after: Option<usize>) -> u
         } else if pending.is_empty() {
             peer.recv_within(Duration::from_secs(2))
         } else {
-            peer.recv_within(Duration::from_millis(50))
+            peer.recv_within(Duration::from_millis(100))
         };
         match next {
             Some(req) if message_id(&req).unwrap() == 17 => {
@@ -538,8 +542,9 @@ fn pipeline_reports_requests_in_flight_when_vpp_goes_away() {
         .unwrap_err();
     assert!(matches!(err, ClientError::Disconnected), "{err}");
     assert_eq!(ok, (0..10).collect::<Vec<_>>());
-    // The ones sent and never answered (a full window), no more.
-    assert_eq!(lost, (10..18).collect::<Vec<_>>());
+    // The ones sent and never answered: the rest of the window, in order, no more.
+    assert!(!lost.is_empty() && lost.len() <= 8, "{lost:?}");
+    assert_eq!(lost, (10..10 + lost.len()).collect::<Vec<_>>());
     vpp.finish();
 }
 
@@ -609,4 +614,55 @@ fn serve_one(path: &Path, golden: Golden) {
     };
     peer.handshake();
     peer.goodbye();
+}
+
+/// A figure, not a check: `cargo test --release --test client -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn pipeline_throughput() {
+    let Some(golden) = Golden::load() else { return };
+    const N: u32 = 200_000;
+    let vpp = FakeVpp::start(&golden, |peer| {
+        peer.handshake();
+        let reply = peer.golden.body(SET_FLAGS_REPLY_OK);
+        let mut buf = vec![0u8; 1 << 16];
+        let mut out = Vec::new();
+        loop {
+            while let Some(req) = peer.frames.next_frame().unwrap() {
+                if message_id(&req).unwrap() == 17 {
+                    peer.answer(&req, SOCKCLNT_DELETE_REPLY);
+                    continue;
+                }
+                write_frame(&mut out, &with_u32(reply.clone(), 2, u32_at(&req, 6))).unwrap();
+            }
+            if !out.is_empty() {
+                let _ = peer.stream.write_all(&out);
+                out.clear();
+            }
+            match peer.stream.read(&mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => peer.frames.extend(&buf[..n]),
+            }
+        }
+    });
+    let mut client = Client::connect(&vpp.path, &opts(2000)).unwrap();
+    for window in [1, 16, 64, 256] {
+        let start = Instant::now();
+        let mut ok = 0u32;
+        client
+            .pipeline(set_flags(N), window, |_, r| ok += u32::from(r.is_ok()))
+            .unwrap();
+        let secs = start.elapsed().as_secs_f64();
+        assert_eq!(ok, N);
+        println!("window {window}: {:.0} requests/s", f64::from(N) / secs);
+    }
+    client.close().unwrap();
+    vpp.finish();
+}
+
+#[test]
+fn a_client_can_move_to_another_thread() {
+    fn send<T: Send>() {}
+    send::<Client>();
+    send::<ClientError>();
 }

@@ -118,8 +118,9 @@ impl Transport {
         let remaining = deadline
             .saturating_duration_since(Instant::now())
             .max(Duration::from_millis(1));
-        // A shorter timeout when the deadline is near; back up when it moved well away.
-        if remaining < self.read_timeout
+        // A shorter timeout when the deadline is near, a longer one when it moved well
+        // away; within 10 ms, keep the one set (one system call less per read).
+        if remaining + Duration::from_millis(10) < self.read_timeout
             || remaining > self.read_timeout + Duration::from_millis(50)
         {
             self.stream.set_read_timeout(Some(remaining))?;
