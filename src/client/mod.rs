@@ -503,11 +503,6 @@ impl Client {
         self.client_index
     }
 
-    /// The protocol core, for callers that need more than the typed calls offer.
-    pub fn protocol(&mut self) -> &mut Protocol {
-        &mut self.conn.get_mut().core
-    }
-
     /// Says goodbye (`sockclnt_delete`, waiting for its reply) and closes the socket.
     pub fn close(mut self) -> Result<(), ClientError> {
         self.closed = true;
