@@ -181,11 +181,6 @@ impl State {
     }
 }
 
-struct Pending {
-    request: &'static str,
-    state: State,
-}
-
 enum Done {
     Reply(Value),
     Dump(Vec<Value>),
@@ -200,7 +195,7 @@ pub struct Protocol {
     client_index: u32,
     next_context: u32,
     separate_ping_context: bool,
-    pending: HashMap<u32, Pending>,
+    pending: HashMap<u32, State>,
     /// A dump's control_ping context → the dump's context, when they differ.
     ping_alias: HashMap<u32, u32>,
     done: HashMap<u32, Result<Done, ClientError>>,
@@ -301,6 +296,12 @@ impl Protocol {
         self.pending.len()
     }
 
+    /// Numbers the next request `next`, as a captured session did at that point.
+    #[cfg(test)]
+    pub(super) fn set_next_context(&mut self, next: u32) {
+        self.next_context = next.wrapping_sub(1);
+    }
+
     fn fresh_context(&mut self) -> u32 {
         loop {
             self.next_context = self.next_context.wrapping_add(1);
@@ -341,13 +342,7 @@ impl Protocol {
         let context = self.fresh_context();
         self.encode_into(id, req, context, out)?;
         self.expect::<R::Reply>(reply);
-        self.pending.insert(
-            context,
-            Pending {
-                request: R::NAME,
-                state: State::Reply { reply },
-            },
-        );
+        self.pending.insert(context, State::Reply { reply });
         Ok(context)
     }
 
@@ -364,11 +359,8 @@ impl Protocol {
             // Reserve the dump's context before picking the ping's.
             self.pending.insert(
                 context,
-                Pending {
-                    request: D::NAME,
-                    state: State::Abandoned {
-                        ends_on: ping_reply,
-                    },
+                State::Abandoned {
+                    ends_on: ping_reply,
                 },
             );
             self.fresh_context()
@@ -388,14 +380,11 @@ impl Protocol {
         }
         self.pending.insert(
             context,
-            Pending {
-                request: D::NAME,
-                state: State::Dump {
-                    details,
-                    ping_reply,
-                    items: Vec::new(),
-                    error: None,
-                },
+            State::Dump {
+                details,
+                ping_reply,
+                items: Vec::new(),
+                error: None,
             },
         );
         Ok(context)
@@ -416,14 +405,11 @@ impl Protocol {
         self.expect::<G::Reply>(reply);
         self.pending.insert(
             context,
-            Pending {
-                request: G::NAME,
-                state: State::Stream {
-                    details,
-                    reply,
-                    items: Vec::new(),
-                    error: None,
-                },
+            State::Stream {
+                details,
+                reply,
+                items: Vec::new(),
+                error: None,
             },
         );
         Ok(context)
@@ -480,14 +466,14 @@ impl Protocol {
 
     fn route(&mut self, id: u16, context: u32, value: Value, body: &[u8]) {
         let key = match self.ping_alias.get(&context) {
-            Some(&dump) if self.pending.get(&dump).is_some_and(|p| p.state.expects(id)) => dump,
+            Some(&dump) if self.pending.get(&dump).is_some_and(|p| p.expects(id)) => dump,
             _ => context,
         };
         let Some(p) = self.pending.get_mut(&key) else {
             self.push_event(id, body);
             return;
         };
-        let finished = match &mut p.state {
+        let finished = match p {
             State::Reply { reply } if *reply == id => Some(Ok(Done::Reply(value))),
             State::Dump {
                 details,
@@ -561,7 +547,7 @@ impl Protocol {
         let oldest = self
             .pending
             .iter()
-            .filter(|(_, p)| p.state.expects(id))
+            .filter(|(_, p)| p.expects(id))
             .map(|(&c, _)| c)
             .min_by_key(|&c| c.wrapping_sub(self.next_context.wrapping_add(1)));
         let Some(key) = oldest else {
@@ -571,7 +557,7 @@ impl Protocol {
         let Some(p) = self.pending.get_mut(&key) else {
             return Err(e.into());
         };
-        match &mut p.state {
+        match p {
             State::Dump { details, error, .. } | State::Stream { details, error, .. }
                 if *details == id =>
             {
@@ -593,22 +579,17 @@ impl Protocol {
         self.done.contains_key(&context)
     }
 
-    /// The name of the request in flight with this context.
-    pub fn request_name(&self, context: u32) -> Option<&'static str> {
-        self.pending.get(&context).map(|p| p.request)
-    }
-
     /// Stops waiting for a request: what still comes for it is dropped, not queued as events.
     pub fn abandon(&mut self, context: u32) {
         self.done.remove(&context);
         if let Some(p) = self.pending.get_mut(&context) {
-            let ends_on = match p.state {
+            let ends_on = match *p {
                 State::Reply { reply } => reply,
                 State::Dump { ping_reply, .. } => ping_reply,
                 State::Stream { reply, .. } => reply,
                 State::Abandoned { ends_on } => ends_on,
             };
-            p.state = State::Abandoned { ends_on };
+            *p = State::Abandoned { ends_on };
         }
     }
 
