@@ -9,7 +9,9 @@ use clap::{Args, Parser, Subcommand};
 /// vppctl-plus: drive an FD.io VPP dataplane from the shell.
 #[derive(Debug, Parser)]
 #[command(name = "vppx", version, about, propagate_version = true)]
-#[command(after_help = "Examples:\n  vppx --sim iface list\n  vppx iface configure pg0 10.0.0.1/24\n  vppx --json iface list | jq '.[].name'")]
+#[command(
+    after_help = "Examples:\n  vppx --sim iface list\n  vppx iface configure pg0 10.0.0.1/24\n  vppx --json iface list | jq '.[].name'"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -20,10 +22,20 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// VPP's binary-API socket.
-    #[arg(long, global = true, env = "VPPX_SOCKET", default_value = "/run/vpp/api.sock")]
+    #[arg(
+        long,
+        global = true,
+        env = "VPPX_SOCKET",
+        default_value = "/run/vpp/api.sock"
+    )]
     pub socket: PathBuf,
     /// VPP's stats socket.
-    #[arg(long, global = true, env = "VPPX_STATS_SOCKET", default_value = "/run/vpp/stats.sock")]
+    #[arg(
+        long,
+        global = true,
+        env = "VPPX_STATS_SOCKET",
+        default_value = "/run/vpp/stats.sock"
+    )]
     pub stats_socket: PathBuf,
     /// Print JSON (NDJSON for streams) instead of tables.
     #[arg(long, global = true)]
@@ -53,31 +65,43 @@ pub enum Command {
         command: Vec<String>,
     },
     /// List, show and configure interfaces.
-    #[command(after_help = "Examples:\n  vppx iface list\n  vppx iface configure pg0 10.0.0.1/24\n  vppx iface create loopback")]
+    #[command(
+        after_help = "Examples:\n  vppx iface list\n  vppx iface configure pg0 10.0.0.1/24\n  vppx iface create loopback"
+    )]
     Iface {
         #[command(subcommand)]
         command: IfaceCommand,
     },
     /// Add, delete and list routes; bulk-load route files.
-    #[command(after_help = "Examples:\n  vppx route add 10.20.0.0/16 via 10.10.10.2 dev loop0\n  vppx route list --table 0\n  vppx route del 10.20.0.0/16")]
+    #[command(
+        after_help = "Examples:\n  vppx route add 10.20.0.0/16 via 10.10.10.2 dev loop0\n  vppx route list --table 0\n  vppx route del 10.20.0.0/16"
+    )]
     Route {
         #[command(subcommand)]
         command: RouteCommand,
     },
     /// Read counters from the stats segment: interfaces (default), nodes, errors, ...
-    #[command(after_help = "Examples:\n  vppx stats\n  vppx stats --interval 1s --count 5\n  vppx stats errors --json | jq '.[] | select(.count > 0)'")]
+    #[command(
+        after_help = "Examples:\n  vppx stats\n  vppx stats --interval 1s --count 5\n  vppx stats errors --json | jq '.[] | select(.count > 0)'"
+    )]
     Stats(StatsArgs),
     /// Stream interface link events as they happen (NDJSON with --json).
-    #[command(after_help = "Examples:\n  vppx watch\n  vppx --json watch --iface pg0 --count 3\n  vppx watch --until up --iface pg0 --timeout 30s && echo link up")]
+    #[command(
+        after_help = "Examples:\n  vppx watch\n  vppx --json watch --iface pg0 --count 3\n  vppx watch --until up --iface pg0 --timeout 30s && echo link up"
+    )]
     Watch(WatchArgs),
     /// Measure: API latency, route programming rate, stats read rate.
-    #[command(after_help = "Examples:\n  vppx --sim bench api\n  vppx bench routes --count 100000\n  vppx bench stats")]
+    #[command(
+        after_help = "Examples:\n  vppx --sim bench api\n  vppx bench routes --count 100000\n  vppx bench stats"
+    )]
     Bench {
         #[command(subcommand)]
         what: BenchCommand,
     },
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
-    #[command(after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --interfaces pg0,pg1\n  VPPX_SOCKET=/tmp/vpp.sock vppx iface list")]
+    #[command(
+        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --interfaces pg0,pg1\n  VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
+    )]
     Sim(SimArgs),
 }
 
@@ -115,7 +139,9 @@ pub enum IfaceCommand {
 pub enum RouteCommand {
     /// Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N],
     /// PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX.
-    #[command(after_help = "Examples:\n  vppx route add 10.20.0.0/16 via 10.10.10.2\n  vppx route add 2001:db8::/32 via 2001:db8:1::2 dev loop0 via 2001:db8:1::3 dev loop0\n  vppx route add 192.0.2.0/24 drop table 5 --create-tables")]
+    #[command(
+        after_help = "Examples:\n  vppx route add 10.20.0.0/16 via 10.10.10.2\n  vppx route add 2001:db8::/32 via 2001:db8:1::2 dev loop0 via 2001:db8:1::3 dev loop0\n  vppx route add 192.0.2.0/24 drop table 5 --create-tables"
+    )]
     Add {
         #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
         words: Vec<String>,
@@ -129,7 +155,9 @@ pub enum RouteCommand {
         words: Vec<String>,
     },
     /// Program every route of a CSV file (or - for stdin), as fast as VPP takes them.
-    #[command(after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  vppx route load --delete routes.csv\n  generate-routes | vppx --json route load - --keep-going")]
+    #[command(
+        after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  vppx route load --delete routes.csv\n  generate-routes | vppx --json route load - --keep-going"
+    )]
     Load {
         /// The CSV file, or - for standard input.
         file: String,

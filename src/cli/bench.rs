@@ -72,11 +72,15 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
             lat.sort();
             let start = Instant::now();
             let mut failed: Option<ClientError> = None;
-            c.pipeline((0..count).map(|_| ControlPing::default()), window.into(), |_, r| {
-                if let Err(e) = r {
-                    failed.get_or_insert(e);
-                }
-            })?;
+            c.pipeline(
+                (0..count).map(|_| ControlPing::default()),
+                window.into(),
+                |_, r| {
+                    if let Err(e) = r {
+                        failed.get_or_insert(e);
+                    }
+                },
+            )?;
             if let Some(e) = failed {
                 return Err(e.into());
             }
@@ -94,7 +98,16 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 format!("{:.0}", b.sync_per_second),
                 format!("{:.0}", b.pipelined_per_second),
             ]];
-            ctx.out.print(&b, &["p50 µs", "p99 µs", "sync msgs/s", &format!("pipelined msgs/s (window {window})")], rows);
+            ctx.out.print(
+                &b,
+                &[
+                    "p50 µs",
+                    "p99 µs",
+                    "sync msgs/s",
+                    &format!("pipelined msgs/s (window {window})"),
+                ],
+                rows,
+            );
             c.close()?;
         }
         BenchCommand::Routes {
@@ -108,7 +121,9 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
             // A block of /32s no one uses: 198.18.0.0/15 (RFC 2544, benchmarking).
             let route = |i: u32, is_add: bool| {
                 let base = u32::from(Ipv4Addr::new(198, 18, 0, 0));
-                let prefix = IpNet::V4(Ipv4Net::new(Ipv4Addr::from(base + (i % (1 << 17))), 32).unwrap_or_default());
+                let prefix = IpNet::V4(
+                    Ipv4Net::new(Ipv4Addr::from(base + (i % (1 << 17))), 32).unwrap_or_default(),
+                );
                 let spec = RouteSpec {
                     table,
                     prefix,
@@ -139,7 +154,9 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                             s.spawn(move || -> anyhow::Result<()> {
                                 let mut c = Client::connect(socket, opts)?;
                                 let mut failed = None;
-                                let reqs = (0..count).filter(|i| i % n == k).filter_map(|i| route(i, is_add).ok());
+                                let reqs = (0..count)
+                                    .filter(|i| i % n == k)
+                                    .filter_map(|i| route(i, is_add).ok());
                                 c.pipeline(reqs, window.into(), |_, r| {
                                     if let Err(e) = r {
                                         failed.get_or_insert(e);
@@ -151,7 +168,8 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                         })
                         .collect();
                     for h in hs {
-                        h.join().map_err(|_| anyhow::anyhow!("a bench thread failed"))??;
+                        h.join()
+                            .map_err(|_| anyhow::anyhow!("a bench thread failed"))??;
                     }
                     Ok(())
                 })?;
@@ -167,7 +185,11 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 pipelined_del_per_second: pipelined(false)?,
             };
             let rows = vec![
-                vec!["sync (window 1, 1 connection)".to_string(), format!("{:.0}", b.sync_add_per_second), format!("{:.0}", b.sync_del_per_second)],
+                vec![
+                    "sync (window 1, 1 connection)".to_string(),
+                    format!("{:.0}", b.sync_add_per_second),
+                    format!("{:.0}", b.sync_del_per_second),
+                ],
                 vec![
                     format!("pipelined (window {window}, {connections} connections)"),
                     format!("{:.0}", b.pipelined_add_per_second),
@@ -203,7 +225,11 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 format!("{:.3}", b.p99_scrape_ms),
                 format!("{:.0}", b.counters_per_second),
             ]];
-            ctx.out.print(&b, &["counters", "mean scrape ms", "p99 scrape ms", "counters/s"], rows);
+            ctx.out.print(
+                &b,
+                &["counters", "mean scrape ms", "p99 scrape ms", "counters/s"],
+                rows,
+            );
         }
     }
     Ok(())

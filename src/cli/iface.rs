@@ -42,9 +42,7 @@ pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> anyhow::Result<()> {
         }
         IfaceCommand::Show { name } => show_one(ctx, &iface::find(&mut client, &name)?),
         IfaceCommand::Up { name } => show_one(ctx, &iface::set_admin(&mut client, &name, true)?),
-        IfaceCommand::Down { name } => {
-            show_one(ctx, &iface::set_admin(&mut client, &name, false)?)
-        }
+        IfaceCommand::Down { name } => show_one(ctx, &iface::set_admin(&mut client, &name, false)?),
         IfaceCommand::Addr { command } => {
             let (name, prefix, add) = match command {
                 AddrCommand::Add { name, prefix } => (name, prefix, true),

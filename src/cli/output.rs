@@ -14,7 +14,12 @@ pub struct Output {
 
 impl Output {
     /// Prints a finite answer: `rows` as a table, or `value` as one JSON document.
-    pub fn print<T: Serialize + ?Sized>(&self, value: &T, headers: &[&str], rows: Vec<Vec<String>>) {
+    pub fn print<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        headers: &[&str],
+        rows: Vec<Vec<String>>,
+    ) {
         if self.json {
             self.json_line(value);
         } else {

@@ -3,12 +3,22 @@
 use super::args::{RouteCommand, TableCommand};
 use super::context::Context;
 use super::exit::CliError;
-use crate::ops::routes::vpp::{self, Route, Table};
 use crate::client::Client;
 use crate::ops::routes::load::{self, LoadPlan, LoadSummary, Progress};
-use crate::ops::routes::{parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource};
+use crate::ops::routes::vpp::{self, Route, Table};
+use crate::ops::routes::{
+    parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource,
+};
 
-const HEADERS: &[&str] = &["table", "prefix", "type", "next hop", "interface", "weight", "pref"];
+const HEADERS: &[&str] = &[
+    "table",
+    "prefix",
+    "type",
+    "next hop",
+    "interface",
+    "weight",
+    "pref",
+];
 
 fn rows(routes: &[Route]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
@@ -52,14 +62,17 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
                 vpp::table_add_del(&mut client, spec.table, spec.is_ipv6(), true)?;
             }
             let route = vpp::add(&mut client, &spec)?;
-            ctx.out.print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+            ctx.out
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
             client.close()?;
         }
         RouteCommand::Del { words } => {
-            let key = parse_route_key_words(&words).map_err(|e| CliError::bad_input(e.to_string()))?;
+            let key =
+                parse_route_key_words(&words).map_err(|e| CliError::bad_input(e.to_string()))?;
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::del(&mut client, &key)?;
-            ctx.out.print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+            ctx.out
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
             client.close()?;
         }
         RouteCommand::Load {
@@ -107,7 +120,8 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
                 TableCommand::List => {}
             }
             let tables = vpp::tables(&mut client)?;
-            ctx.out.print(&tables, &["family", "table", "name"], table_rows(&tables));
+            ctx.out
+                .print(&tables, &["family", "table", "name"], table_rows(&tables));
             client.close()?;
         }
     }
@@ -142,7 +156,8 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
 }
 
 fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
-    let source = RouteSource::open(file).map_err(|e| CliError::bad_input(format!("{file}: {e}")))?;
+    let source =
+        RouteSource::open(file).map_err(|e| CliError::bad_input(format!("{file}: {e}")))?;
     let mut client = ctx.client(&[vpp::MESSAGES])?;
     let (validation, names) = load::check(&mut client, &source, plan)?;
     for e in &validation.errors {
@@ -202,7 +217,15 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
                 bar.finish_and_clear();
             });
         }
-        let r = load::program(&mut client, &source, plan, validation, names, &connect, &progress);
+        let r = load::program(
+            &mut client,
+            &source,
+            plan,
+            validation,
+            names,
+            &connect,
+            &progress,
+        );
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
@@ -228,9 +251,9 @@ fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new(total);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} routes {per_sec} eta {eta}",
-    ) {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} routes {per_sec} eta {eta}")
+    {
         bar.set_style(style);
     }
     Some(bar)

@@ -52,15 +52,48 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                     ]
                 })
                 .collect();
-            ctx.out.print(&v, &["interface", "rx packets", "rx bytes", "tx packets", "tx bytes", "drops", "rx errors", "tx errors"], rows);
+            ctx.out.print(
+                &v,
+                &[
+                    "interface",
+                    "rx packets",
+                    "rx bytes",
+                    "tx packets",
+                    "tx bytes",
+                    "drops",
+                    "rx errors",
+                    "tx errors",
+                ],
+                rows,
+            );
         }
         StatsView::Nodes => {
             let v = stats::nodes(snap);
             let rows = v
                 .iter()
-                .map(|x| vec![x.name.clone(), n(x.calls), n(x.vectors), n(x.suspends), f(x.vectors_per_call), f(x.clocks_per_vector)])
+                .map(|x| {
+                    vec![
+                        x.name.clone(),
+                        n(x.calls),
+                        n(x.vectors),
+                        n(x.suspends),
+                        f(x.vectors_per_call),
+                        f(x.clocks_per_vector),
+                    ]
+                })
                 .collect();
-            ctx.out.print(&v, &["node", "calls", "vectors", "suspends", "vectors/call", "clocks/vector"], rows);
+            ctx.out.print(
+                &v,
+                &[
+                    "node",
+                    "calls",
+                    "vectors",
+                    "suspends",
+                    "vectors/call",
+                    "clocks/vector",
+                ],
+                rows,
+            );
         }
         StatsView::Errors => {
             let v = stats::errors(snap);
@@ -81,15 +114,29 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 .iter()
                 .map(|p| vec![p.name.clone(), n(p.cached), n(p.used), n(p.available)])
                 .collect();
-            ctx.out.print(&v, &["pool", "cached", "used", "available"], rows);
+            ctx.out
+                .print(&v, &["pool", "cached", "used", "available"], rows);
         }
         StatsView::Memory => {
             let v = stats::memory(snap);
             let rows = v
                 .iter()
-                .map(|h| vec![h.name.clone(), n(h.total), n(h.used), n(h.free), n(h.free_chunks), n(h.releasable)])
+                .map(|h| {
+                    vec![
+                        h.name.clone(),
+                        n(h.total),
+                        n(h.used),
+                        n(h.free),
+                        n(h.free_chunks),
+                        n(h.releasable),
+                    ]
+                })
                 .collect();
-            ctx.out.print(&v, &["heap", "total", "used", "free", "free chunks", "releasable"], rows);
+            ctx.out.print(
+                &v,
+                &["heap", "total", "used", "free", "free chunks", "releasable"],
+                rows,
+            );
         }
         StatsView::Dump { .. } => {
             let v = stats::dump(snap);
@@ -154,25 +201,80 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
             let r = stats::interface_rates(&stats::interfaces(old), &stats::interfaces(new), secs);
             let rows = r
                 .iter()
-                .map(|i| vec![i.name.clone(), f(i.rx_pps), f(i.rx_bps), f(i.tx_pps), f(i.tx_bps), f(i.drops_pps)])
+                .map(|i| {
+                    vec![
+                        i.name.clone(),
+                        f(i.rx_pps),
+                        f(i.rx_bps),
+                        f(i.tx_pps),
+                        f(i.tx_bps),
+                        f(i.drops_pps),
+                    ]
+                })
                 .collect();
-            emit(ctx, secs, Interfaces { interfaces: r }, &["interface", "rx pps", "rx bits/s", "tx pps", "tx bits/s", "drops/s"], rows);
+            emit(
+                ctx,
+                secs,
+                Interfaces { interfaces: r },
+                &[
+                    "interface",
+                    "rx pps",
+                    "rx bits/s",
+                    "tx pps",
+                    "tx bits/s",
+                    "drops/s",
+                ],
+                rows,
+            );
         }
         StatsView::Nodes => {
             let r = stats::node_rates(&stats::nodes(old), &stats::nodes(new), secs);
             let rows = r
                 .iter()
-                .map(|x| vec![x.name.clone(), f(x.calls_per_second), f(x.vectors_per_second), f(x.vectors_per_call), f(x.clocks_per_vector)])
+                .map(|x| {
+                    vec![
+                        x.name.clone(),
+                        f(x.calls_per_second),
+                        f(x.vectors_per_second),
+                        f(x.vectors_per_call),
+                        f(x.clocks_per_vector),
+                    ]
+                })
                 .collect();
-            emit(ctx, secs, Nodes { nodes: r }, &["node", "calls/s", "vectors/s", "vectors/call", "clocks/vector"], rows);
+            emit(
+                ctx,
+                secs,
+                Nodes { nodes: r },
+                &[
+                    "node",
+                    "calls/s",
+                    "vectors/s",
+                    "vectors/call",
+                    "clocks/vector",
+                ],
+                rows,
+            );
         }
         StatsView::Errors => {
             let r = stats::error_rates(&stats::errors(old), &stats::errors(new), secs);
             let rows = r
                 .iter()
-                .map(|e| vec![n(e.count), f(e.per_second), e.node.clone(), e.reason.clone()])
+                .map(|e| {
+                    vec![
+                        n(e.count),
+                        f(e.per_second),
+                        e.node.clone(),
+                        e.reason.clone(),
+                    ]
+                })
                 .collect();
-            emit(ctx, secs, Errors { errors: r }, &["count", "per second", "node", "reason"], rows);
+            emit(
+                ctx,
+                secs,
+                Errors { errors: r },
+                &["count", "per second", "node", "reason"],
+                rows,
+            );
         }
         // Gauges and dumps have no rate: print the values each interval.
         other => print_counters(ctx, other, new),
@@ -200,7 +302,13 @@ pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
         std::thread::sleep(interval.saturating_sub(then.elapsed()));
         let new = client.scrape(&pats)?;
         let now = Instant::now();
-        print_rates(ctx, &view, &old, &new, now.duration_since(then).as_secs_f64());
+        print_rates(
+            ctx,
+            &view,
+            &old,
+            &new,
+            now.duration_since(then).as_secs_f64(),
+        );
         old = new;
         then = now;
         done += 1;

@@ -98,7 +98,12 @@ impl Printer {
         if self.json {
             self.json_line(&line);
         } else {
-            write_out(&format!("{}  {:<8} {}\n", line.timestamp, event, line.detail.unwrap_or_default()));
+            write_out(&format!(
+                "{}  {:<8} {}\n",
+                line.timestamp,
+                event,
+                line.detail.unwrap_or_default()
+            ));
         }
     }
 
@@ -178,7 +183,11 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
                             "timed out after {} waiting for {} to be {}",
                             humantime::format_duration(args.timeout),
                             args.ifaces.join(", "),
-                            if args.until == Some(UntilState::Up) { "up" } else { "down" }
+                            if args.until == Some(UntilState::Up) {
+                                "up"
+                            } else {
+                                "down"
+                            }
                         ),
                     }
                     .into());

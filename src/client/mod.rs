@@ -153,6 +153,21 @@ impl Transport {
         }
     }
 
+    /// After a failed write: what VPP sent before it went away is still in
+    /// the socket; take it, so replies that did arrive are not lost.
+    fn salvage(&mut self) {
+        if self.stream.set_nonblocking(true).is_err() {
+            return;
+        }
+        while let Ok(n) = self.stream.read(&mut self.rbuf) {
+            if n == 0 {
+                break;
+            }
+            self.frames.extend(&self.rbuf[..n]);
+        }
+        let _ = self.stream.set_nonblocking(false);
+    }
+
     fn next_frame(&mut self) -> Result<Option<Vec<u8>>, ClientError> {
         self.frames.next_frame().map_err(|e| {
             // A bad length means we lost the frame boundaries: nothing after it can be trusted.
@@ -188,6 +203,14 @@ impl Conn {
         self.core.take_outgoing(&mut self.out);
         let sent = self.io.send(&self.out);
         self.out.clear();
+        if sent.is_err() {
+            self.io.salvage();
+            while let Ok(Some(body)) = self.io.frames.next_frame() {
+                if self.core.handle_frame(&body).is_err() {
+                    break;
+                }
+            }
+        }
         sent
     }
 
@@ -457,6 +480,14 @@ impl Client {
         if let Err(e) = &result {
             for (i, slot) in inflight {
                 match slot {
+                    // Answered before the connection failed: that answer stands.
+                    Slot::Sent(context) if conn.core.is_done(context) => on_reply(
+                        i,
+                        conn.core
+                            .take_reply::<R::Reply>(context)
+                            .unwrap_or_else(|| Err(lost(R::NAME)))
+                            .and_then(|r| check_retval(R::NAME, r)),
+                    ),
                     Slot::Sent(context) => {
                         conn.core.abandon(context);
                         on_reply(i, Err(duplicate(e)));

@@ -13,8 +13,8 @@ use crate::binapi::interface::{
     WantInterfaceEventsReply,
 };
 use crate::binapi::interface_types::IfStatusFlags;
-use crate::ops::iface::has_flag;
 use crate::client::Client;
+use crate::ops::iface::has_flag;
 use crate::wire::Message;
 
 pub const MESSAGES: &[&str] = &[

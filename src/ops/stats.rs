@@ -115,7 +115,12 @@ pub fn nodes(snap: &Snapshot) -> Vec<NodeCounters> {
         .enumerate()
         .filter_map(|(i, n)| {
             let name = n?;
-            let (c, v, s, k) = (at(&calls, i), at(&vectors, i), at(&suspends, i), at(&clocks, i));
+            let (c, v, s, k) = (
+                at(&calls, i),
+                at(&vectors, i),
+                at(&suspends, i),
+                at(&clocks, i),
+            );
             (c + v + s + k > 0).then(|| NodeCounters {
                 name,
                 calls: c,
@@ -283,7 +288,11 @@ fn per_sec(new: u64, old: u64, secs: f64) -> f64 {
 
 /// Rates per interface between two snapshots `secs` apart; interfaces are
 /// matched by index and name, so a re-used index starts afresh.
-pub fn interface_rates(old: &[InterfaceCounters], new: &[InterfaceCounters], secs: f64) -> Vec<InterfaceRate> {
+pub fn interface_rates(
+    old: &[InterfaceCounters],
+    new: &[InterfaceCounters],
+    secs: f64,
+) -> Vec<InterfaceRate> {
     new.iter()
         .map(|n| {
             let zero = InterfaceCounters::default();

@@ -52,7 +52,10 @@ impl Sim {
             .expect("start vppx sim");
         let deadline = Instant::now() + Duration::from_secs(10);
         while !socket.exists() {
-            assert!(Instant::now() < deadline, "vppx sim did not create its socket");
+            assert!(
+                Instant::now() < deadline,
+                "vppx sim did not create its socket"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         Sim { child, dir }

@@ -17,11 +17,30 @@ fn list_shows_local0_and_the_configured_interfaces() {
     assert_eq!(all[0]["admin_up"], false);
     assert_eq!(all[1]["name"], "pg0");
     assert_eq!(all[2]["name"], "pg1");
-    for key in ["sw_if_index", "name", "admin_up", "link_up", "mac", "mtu", "link_mtu", "addresses"] {
+    for key in [
+        "sw_if_index",
+        "name",
+        "admin_up",
+        "link_up",
+        "mac",
+        "mtu",
+        "link_mtu",
+        "addresses",
+    ] {
         assert!(all[1].get(key).is_some(), "missing {key}: {}", all[1]);
     }
     let table = sim.vppx(&["iface", "list"]).ok().stdout;
-    for word in ["index", "name", "admin", "link", "mac", "mtu", "addresses", "local0", "pg1"] {
+    for word in [
+        "index",
+        "name",
+        "admin",
+        "link",
+        "mac",
+        "mtu",
+        "addresses",
+        "local0",
+        "pg1",
+    ] {
         assert!(table.contains(word), "{word} not in\n{table}");
     }
 }
@@ -38,18 +57,33 @@ fn up_and_down_change_admin_state() {
 #[test]
 fn addresses_are_added_and_removed() {
     let sim = Sim::start();
-    sim.vppx(&["iface", "addr", "add", "pg0", "10.0.0.1/24"]).ok();
-    sim.vppx(&["iface", "addr", "add", "pg0", "2001:db8::1/64"]).ok();
-    assert_eq!(iface(&sim, "pg0")["addresses"], serde_json::json!(["10.0.0.1/24", "2001:db8::1/64"]));
-    sim.vppx(&["iface", "addr", "del", "pg0", "10.0.0.1/24"]).ok();
-    assert_eq!(iface(&sim, "pg0")["addresses"], serde_json::json!(["2001:db8::1/64"]));
+    sim.vppx(&["iface", "addr", "add", "pg0", "10.0.0.1/24"])
+        .ok();
+    sim.vppx(&["iface", "addr", "add", "pg0", "2001:db8::1/64"])
+        .ok();
+    assert_eq!(
+        iface(&sim, "pg0")["addresses"],
+        serde_json::json!(["10.0.0.1/24", "2001:db8::1/64"])
+    );
+    sim.vppx(&["iface", "addr", "del", "pg0", "10.0.0.1/24"])
+        .ok();
+    assert_eq!(
+        iface(&sim, "pg0")["addresses"],
+        serde_json::json!(["2001:db8::1/64"])
+    );
 }
 
 #[test]
 fn configure_is_idempotent() {
     let sim = Sim::start();
-    let first = sim.vppx(&["--json", "iface", "configure", "pg1", "192.0.2.1/24"]).ok().json();
-    let second = sim.vppx(&["--json", "iface", "configure", "pg1", "192.0.2.1/24"]).ok().json();
+    let first = sim
+        .vppx(&["--json", "iface", "configure", "pg1", "192.0.2.1/24"])
+        .ok()
+        .json();
+    let second = sim
+        .vppx(&["--json", "iface", "configure", "pg1", "192.0.2.1/24"])
+        .ok()
+        .json();
     assert_eq!(first, second);
     assert_eq!(first["admin_up"], true);
     assert_eq!(first["addresses"], serde_json::json!(["192.0.2.1/24"]));
@@ -58,10 +92,23 @@ fn configure_is_idempotent() {
 #[test]
 fn loopbacks_are_created_and_deleted() {
     let sim = Sim::start();
-    let lo = sim.vppx(&["--json", "iface", "create", "loopback", "--mac", "de:ad:00:00:00:01"]).ok().json();
+    let lo = sim
+        .vppx(&[
+            "--json",
+            "iface",
+            "create",
+            "loopback",
+            "--mac",
+            "de:ad:00:00:00:01",
+        ])
+        .ok()
+        .json();
     assert_eq!(lo["name"], "loop0");
     assert_eq!(lo["mac"], "de:ad:00:00:00:01");
-    let lo5 = sim.vppx(&["--json", "iface", "create", "loopback", "--instance", "5"]).ok().json();
+    let lo5 = sim
+        .vppx(&["--json", "iface", "create", "loopback", "--instance", "5"])
+        .ok()
+        .json();
     assert_eq!(lo5["name"], "loop5");
     sim.vppx(&["iface", "delete", "loop0"]).ok();
     sim.vppx(&["iface", "show", "loop0"]).code(1);
@@ -89,7 +136,8 @@ fn bad_prefix_exits_2_before_anything_is_sent() {
         assert!(r.stderr.contains(bad), "{bad}: {}", r.stderr);
     }
     assert_eq!(iface(&sim, "pg0")["addresses"], serde_json::json!([]));
-    sim.vppx(&["iface", "create", "loopback", "--mac", "zz:00"]).code(2);
+    sim.vppx(&["iface", "create", "loopback", "--mac", "zz:00"])
+        .code(2);
 }
 
 #[test]

@@ -10,12 +10,16 @@ fn routes(sim: &Sim, args: &[&str]) -> Vec<Value> {
 }
 
 fn find<'a>(routes: &'a [Value], table: u64, prefix: &str) -> Option<&'a Value> {
-    routes.iter().find(|r| r["table"] == table && r["prefix"] == prefix)
+    routes
+        .iter()
+        .find(|r| r["table"] == table && r["prefix"] == prefix)
 }
 
 fn setup(sim: &Sim) {
-    sim.vppx(&["iface", "configure", "pg0", "10.10.10.1/24"]).ok();
-    sim.vppx(&["iface", "configure", "pg0", "2001:db8:1::1/64"]).ok();
+    sim.vppx(&["iface", "configure", "pg0", "10.10.10.1/24"])
+        .ok();
+    sim.vppx(&["iface", "configure", "pg0", "2001:db8:1::1/64"])
+        .ok();
 }
 
 #[test]
@@ -23,13 +27,25 @@ fn ipv4_route_is_added_listed_and_deleted() {
     let sim = Sim::start();
     setup(&sim);
     let added = sim
-        .vppx(&["--json", "route", "add", "10.20.0.0/16", "via", "10.10.10.2", "dev", "pg0"])
+        .vppx(&[
+            "--json",
+            "route",
+            "add",
+            "10.20.0.0/16",
+            "via",
+            "10.10.10.2",
+            "dev",
+            "pg0",
+        ])
         .ok()
         .json();
     assert_eq!(added["prefix"], "10.20.0.0/16");
     let all = routes(&sim, &[]);
     let r = find(&all, 0, "10.20.0.0/16").expect("route listed");
-    assert_eq!(r["paths"], json!([{"type": "normal", "next_hop": "10.10.10.2", "interface": "pg0", "weight": 1, "preference": 0}]));
+    assert_eq!(
+        r["paths"],
+        json!([{"type": "normal", "next_hop": "10.10.10.2", "interface": "pg0", "weight": 1, "preference": 0}])
+    );
     // VPP's default entries are there too, and the list is sorted.
     assert!(find(&all, 0, "0.0.0.0/0").is_some());
     sim.vppx(&["route", "del", "10.20.0.0/16"]).ok();
@@ -41,13 +57,29 @@ fn ipv6_multipath_route_keeps_every_path() {
     let sim = Sim::start();
     setup(&sim);
     sim.vppx(&[
-        "route", "add", "2001:db8:99::/48", "via", "2001:db8:1::2", "dev", "pg0", "weight", "2",
-        "via", "2001:db8:1::3", "dev", "pg0",
+        "route",
+        "add",
+        "2001:db8:99::/48",
+        "via",
+        "2001:db8:1::2",
+        "dev",
+        "pg0",
+        "weight",
+        "2",
+        "via",
+        "2001:db8:1::3",
+        "dev",
+        "pg0",
     ])
     .ok();
     let all = routes(&sim, &["--prefix", "2001:db8:99::/48"]);
     assert_eq!(all.len(), 1, "{all:?}");
-    let hops: Vec<&Value> = all[0]["paths"].as_array().unwrap().iter().map(|p| &p["next_hop"]).collect();
+    let hops: Vec<&Value> = all[0]["paths"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| &p["next_hop"])
+        .collect();
     assert_eq!(hops.len(), 2);
     assert!(hops.contains(&&json!("2001:db8:1::2")) && hops.contains(&&json!("2001:db8:1::3")));
 }
@@ -57,15 +89,38 @@ fn routes_in_a_non_zero_table() {
     let sim = Sim::start();
     setup(&sim);
     // No such table yet: VPP refuses.
-    let r = sim.vppx(&["route", "add", "192.0.2.0/24", "drop", "table", "5"]).code(1);
-    assert!(r.stderr.contains("VNET_API_ERROR_NO_SUCH_FIB"), "{}", r.stderr);
-    sim.vppx(&["route", "add", "192.0.2.0/24", "drop", "table", "5", "--create-tables"]).ok();
+    let r = sim
+        .vppx(&["route", "add", "192.0.2.0/24", "drop", "table", "5"])
+        .code(1);
+    assert!(
+        r.stderr.contains("VNET_API_ERROR_NO_SUCH_FIB"),
+        "{}",
+        r.stderr
+    );
+    sim.vppx(&[
+        "route",
+        "add",
+        "192.0.2.0/24",
+        "drop",
+        "table",
+        "5",
+        "--create-tables",
+    ])
+    .ok();
     let t5 = routes(&sim, &["--table", "5"]);
-    assert_eq!(find(&t5, 5, "192.0.2.0/24").unwrap()["paths"][0]["type"], "drop");
+    assert_eq!(
+        find(&t5, 5, "192.0.2.0/24").unwrap()["paths"][0]["type"],
+        "drop"
+    );
     assert!(t5.iter().all(|r| r["table"] == 5));
     let tables = sim.vppx(&["--json", "route", "table", "list"]).ok().json();
-    assert!(tables.as_array().unwrap().iter().any(|t| t["table"] == 5 && t["family"] == "ipv4"));
-    sim.vppx(&["route", "del", "192.0.2.0/24", "table", "5"]).ok();
+    assert!(tables
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["table"] == 5 && t["family"] == "ipv4"));
+    sim.vppx(&["route", "del", "192.0.2.0/24", "table", "5"])
+        .ok();
     assert!(find(&routes(&sim, &["--table", "5"]), 5, "192.0.2.0/24").is_none());
 }
 
@@ -79,9 +134,12 @@ fn deleting_a_missing_route_exits_1() {
 #[test]
 fn bad_routes_exit_2_and_name_the_problem() {
     let sim = Sim::start();
-    let r = sim.vppx(&["route", "add", "10.1.2.3/16", "via", "10.10.10.2"]).code(2);
+    let r = sim
+        .vppx(&["route", "add", "10.1.2.3/16", "via", "10.10.10.2"])
+        .code(2);
     assert!(r.stderr.contains("10.1.0.0/16"), "{}", r.stderr);
-    sim.vppx(&["route", "add", "10.1.0.0/16", "via", "2001:db8::1"]).code(2);
+    sim.vppx(&["route", "add", "10.1.0.0/16", "via", "2001:db8::1"])
+        .code(2);
     sim.vppx(&["route", "add", "10.1.0.0/16", "via"]).code(2);
     sim.vppx(&["route", "list", "--prefix", "banana"]).code(2);
 }
@@ -89,7 +147,17 @@ fn bad_routes_exit_2_and_name_the_problem() {
 #[test]
 fn unknown_interface_in_a_route_exits_1() {
     let sim = Sim::start();
-    let r = sim.vppx(&["route", "add", "10.1.0.0/16", "via", "10.10.10.2", "dev", "nosuch0"]).code(1);
+    let r = sim
+        .vppx(&[
+            "route",
+            "add",
+            "10.1.0.0/16",
+            "via",
+            "10.10.10.2",
+            "dev",
+            "nosuch0",
+        ])
+        .code(1);
     assert!(r.stderr.contains("nosuch0"), "{}", r.stderr);
 }
 
@@ -132,7 +200,11 @@ fn load_programs_a_file_and_rerunning_it_is_harmless() {
     assert_eq!(multipath["paths"].as_array().unwrap().len(), 2);
     let again = load(&sim, &[&file]).ok().json();
     assert_eq!(again["programmed"], 4);
-    assert_eq!(routes(&sim, &[]), before, "the same file twice gives the same FIB");
+    assert_eq!(
+        routes(&sim, &[]),
+        before,
+        "the same file twice gives the same FIB"
+    );
 }
 
 #[test]
@@ -146,13 +218,23 @@ fn load_with_bad_lines_programs_nothing_and_reports_each() {
     );
     let r = load(&sim, &[&file]).code(2);
     for line in [":3:", ":4:", ":5:"] {
-        assert!(r.stderr.contains(&format!("{file}{line}")), "{line} missing:\n{}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("{file}{line}")),
+            "{line} missing:\n{}",
+            r.stderr
+        );
     }
     assert!(r.stderr.contains("10.31.0.0/16"), "{}", r.stderr);
     assert!(r.stderr.contains("nosuch0"), "{}", r.stderr);
     let all = routes(&sim, &[]);
-    assert!(find(&all, 0, "10.30.0.0/16").is_none(), "nothing is programmed");
-    assert!(find(&all, 0, "10.34.0.0/16").is_none(), "nothing is programmed");
+    assert!(
+        find(&all, 0, "10.30.0.0/16").is_none(),
+        "nothing is programmed"
+    );
+    assert!(
+        find(&all, 0, "10.34.0.0/16").is_none(),
+        "nothing is programmed"
+    );
 
     let s = load(&sim, &["--keep-going", &file]).code(1).json();
     assert_eq!(s["programmed"], 2);
@@ -173,7 +255,12 @@ fn load_delete_removes_the_routes() {
     let s = load(&sim, &["--delete", &file]).ok().json();
     assert_eq!(s["programmed"], 4);
     let all = routes(&sim, &[]);
-    for p in ["10.20.0.0/16", "10.21.0.0/16", "10.22.0.0/16", "2001:db8:99::/48"] {
+    for p in [
+        "10.20.0.0/16",
+        "10.21.0.0/16",
+        "10.22.0.0/16",
+        "2001:db8:99::/48",
+    ] {
         assert!(find(&all, 0, p).is_none(), "{p} still there");
     }
 }
@@ -183,13 +270,25 @@ fn load_reads_stdin() {
     let sim = Sim::start();
     setup(&sim);
     let mut child = std::process::Command::new(crate::harness::VPPX)
-        .args(["--socket", sim.socket().to_str().unwrap(), "--json", "route", "load", "-"])
+        .args([
+            "--socket",
+            sim.socket().to_str().unwrap(),
+            "--json",
+            "route",
+            "load",
+            "-",
+        ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(GOOD.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(GOOD.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -208,12 +307,17 @@ fn load_attributes_a_refusal_inside_a_window_to_its_own_line() {
         text.push_str(&format!("10.{}.0.0/16,10.10.10.2,pg0,{table}\n", 100 + i));
     }
     let file = write(&sim, "window.csv", &text);
-    let s = load(&sim, &["--connections", "1", "--window", "32", &file]).code(1).json();
+    let s = load(&sim, &["--connections", "1", "--window", "32", &file])
+        .code(1)
+        .json();
     assert_eq!(s["programmed"], 39);
     assert_eq!(s["failed"], 1);
     assert_eq!(s["failures"][0]["line"], 22);
     assert_eq!(s["failures"][0]["prefix"], "10.120.0.0/16");
-    assert!(s["failures"][0]["error"].as_str().unwrap().contains("VNET_API_ERROR_NO_SUCH_FIB"));
+    assert!(s["failures"][0]["error"]
+        .as_str()
+        .unwrap()
+        .contains("VNET_API_ERROR_NO_SUCH_FIB"));
     assert_eq!(s["connections"], 1);
     assert_eq!(s["window"], 32);
 }

@@ -11,7 +11,10 @@ fn version_reports_vpp_and_binding_matches() {
     let total = v["bindings_total"].as_u64().unwrap();
     let matched = v["bindings_matched"].as_u64().unwrap();
     assert!(total > 300, "{v}");
-    assert_eq!(matched, total, "the simulator implements the table of every binding: {v}");
+    assert_eq!(
+        matched, total,
+        "the simulator implements the table of every binding: {v}"
+    );
     let table = sim.vppx(&["version"]).ok().stdout;
     assert!(table.contains("bindings this VPP matches"), "{table}");
 }
@@ -31,7 +34,11 @@ fn cli_passes_text_through_verbatim() {
 fn cli_refused_command_exits_1_with_vpps_message() {
     let sim = Sim::start();
     let r = sim.vppx(&["cli", "show nosuchthing"]).code(1);
-    assert!(r.stderr.contains("unknown input `nosuchthing'"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("unknown input `nosuchthing'"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -51,14 +58,28 @@ fn no_socket_exits_3_with_a_hint() {
 fn socket_comes_from_the_environment() {
     let sim = Sim::start();
     let socket = sim.socket();
-    let r = run_bare(&["--json", "iface", "list"], &[("VPPX_SOCKET", socket.to_str().unwrap())]).ok();
-    assert!(r.json().as_array().is_some_and(|a| a.len() == 3), "{}", r.stdout);
+    let r = run_bare(
+        &["--json", "iface", "list"],
+        &[("VPPX_SOCKET", socket.to_str().unwrap())],
+    )
+    .ok();
+    assert!(
+        r.json().as_array().is_some_and(|a| a.len() == 3),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn embedded_simulator_runs_a_command_without_vpp() {
     let r = run_bare(&["--sim", "--json", "iface", "list"], &[]).ok();
-    let names: Vec<String> = r.json().as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap().to_string()).collect();
+    let names: Vec<String> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(names, ["local0", "pg0", "pg1"]);
 }
 

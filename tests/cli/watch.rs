@@ -32,7 +32,8 @@ impl Watch {
         std::thread::spawn(move || {
             for line in BufReader::new(out).lines() {
                 let Ok(line) = line else { break };
-                let v: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+                let v: Value = serde_json::from_str(&line)
+                    .unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
                 if tx.send(v).is_err() {
                     break;
                 }
@@ -76,7 +77,10 @@ fn admin_and_link_changes_by_another_client_are_streamed() {
     assert!(first["timestamp"].as_str().unwrap().contains('T'));
     sim.vppx(&["iface", "up", "pg0"]).ok();
     let up = w.next_event("change");
-    assert_eq!((up["interface"].as_str(), up["admin"].as_str()), (Some("pg0"), Some("up")));
+    assert_eq!(
+        (up["interface"].as_str(), up["admin"].as_str()),
+        (Some("pg0"), Some("up"))
+    );
     sim.vppx(&["cli", "sim link pg0 down"]).ok();
     let down = w.next_event("change");
     assert_eq!(down["link"], "down");
@@ -100,7 +104,11 @@ fn count_stops_after_n_events() {
     sim.vppx(&["iface", "up", "pg0"]).ok();
     sim.vppx(&["iface", "up", "pg1"]).ok();
     let r = handle.join().unwrap().ok();
-    let changes = r.stdout.lines().filter(|l| l.contains("\"change\"")).count();
+    let changes = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("\"change\""))
+        .count();
     assert_eq!(changes, 2, "{}", r.stdout);
 }
 
@@ -109,10 +117,30 @@ fn until_returns_0_when_reached_and_at_once_when_already_true() {
     let sim = Sim::start();
     sim.vppx(&["iface", "up", "pg1"]).ok();
     // Already up: returns at once.
-    sim.vppx(&["watch", "--until", "up", "--iface", "pg1", "--timeout", "5s"]).ok();
+    sim.vppx(&[
+        "watch",
+        "--until",
+        "up",
+        "--iface",
+        "pg1",
+        "--timeout",
+        "5s",
+    ])
+    .ok();
     let socket = sim.socket();
     let handle = std::thread::spawn(move || {
-        crate::harness::run_vppx(&socket, &["watch", "--until", "up", "--iface", "pg0", "--timeout", "20s"])
+        crate::harness::run_vppx(
+            &socket,
+            &[
+                "watch",
+                "--until",
+                "up",
+                "--iface",
+                "pg0",
+                "--timeout",
+                "20s",
+            ],
+        )
     });
     std::thread::sleep(Duration::from_millis(500));
     sim.vppx(&["iface", "up", "pg0"]).ok();
@@ -122,7 +150,17 @@ fn until_returns_0_when_reached_and_at_once_when_already_true() {
 #[test]
 fn until_times_out_with_exit_4() {
     let sim = Sim::start();
-    let r = sim.vppx(&["watch", "--until", "up", "--iface", "pg0", "--timeout", "500ms"]).code(4);
+    let r = sim
+        .vppx(&[
+            "watch",
+            "--until",
+            "up",
+            "--iface",
+            "pg0",
+            "--timeout",
+            "500ms",
+        ])
+        .code(4);
     assert!(r.stderr.contains("pg0"), "{}", r.stderr);
 }
 
@@ -171,7 +209,10 @@ fn survives_a_simulator_restart_and_resyncs() {
     let mut saw_up = false;
     for _ in 0..4 {
         let v = w.next();
-        if v["interface"] == "pg0" && v["admin"] == "up" && (v["event"] == "resync" || v["event"] == "change") {
+        if v["interface"] == "pg0"
+            && v["admin"] == "up"
+            && (v["event"] == "resync" || v["event"] == "change")
+        {
             saw_up = true;
             break;
         }

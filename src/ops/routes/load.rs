@@ -91,7 +91,11 @@ struct ConnOutcome {
 
 /// Validates `source` against VPP's interfaces; the caller decides what to
 /// do with bad lines before calling [`program`].
-pub fn check(client: &mut Client, source: &RouteSource, plan: &LoadPlan) -> Result<(Validation, Arc<InterfaceNames>)> {
+pub fn check(
+    client: &mut Client,
+    source: &RouteSource,
+    plan: &LoadPlan,
+) -> Result<(Validation, Arc<InterfaceNames>)> {
     let names = Arc::new(InterfaceNames::load(client)?);
     let resolve = |n: &str| names.index(n);
     let v = validate(source, &plan.options, Some(&resolve))?;
@@ -117,21 +121,25 @@ pub fn program(
         }
     }
     let n = plan.connections.max(1);
-    let outcomes: Vec<std::result::Result<ConnOutcome, crate::ops::OpsError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n)
-            .map(|idx| {
-                let names = Arc::clone(&names);
-                s.spawn(move || load_one(idx, n, source, plan, &names, connect, progress))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(crate::ops::OpsError::BadInput("a loader thread failed".into())))
-            })
-            .collect()
-    });
+    let outcomes: Vec<std::result::Result<ConnOutcome, crate::ops::OpsError>> =
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n)
+                .map(|idx| {
+                    let names = Arc::clone(&names);
+                    s.spawn(move || load_one(idx, n, source, plan, &names, connect, progress))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(crate::ops::OpsError::BadInput(
+                            "a loader thread failed".into(),
+                        ))
+                    })
+                })
+                .collect()
+        });
     let mut summary = LoadSummary {
         file: source.name().to_string(),
         delete: plan.delete,

@@ -49,7 +49,9 @@ impl InterfaceNames {
     pub fn load(client: &mut Client) -> Result<Self> {
         let mut names = InterfaceNames::default();
         for d in client.dump(SwInterfaceDump::default())? {
-            names.by_index.insert(d.sw_if_index, d.interface_name.clone());
+            names
+                .by_index
+                .insert(d.sw_if_index, d.interface_name.clone());
             names.by_name.insert(d.interface_name, d.sw_if_index);
         }
         Ok(names)
@@ -128,7 +130,11 @@ pub fn fib_path(p: &PathSpec, is_ip6: bool, names: &InterfaceNames) -> Result<Fi
 
 /// The `ip_route_add_del` for a route: all its paths, `is_multipath = 0`, so
 /// that sending it twice gives the same FIB (D5).
-pub fn add_del_request(route: &RouteSpec, is_add: bool, names: &InterfaceNames) -> Result<IpRouteAddDel> {
+pub fn add_del_request(
+    route: &RouteSpec,
+    is_add: bool,
+    names: &InterfaceNames,
+) -> Result<IpRouteAddDel> {
     let is_ip6 = route.is_ipv6();
     let paths = if is_add {
         route
@@ -259,7 +265,11 @@ pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> R
         );
     }
     out.sort_by(|a, b| {
-        (a.table, a.prefix.addr(), a.prefix.prefix_len()).cmp(&(b.table, b.prefix.addr(), b.prefix.prefix_len()))
+        (a.table, a.prefix.addr(), a.prefix.prefix_len()).cmp(&(
+            b.table,
+            b.prefix.addr(),
+            b.prefix.prefix_len(),
+        ))
     });
     Ok(out)
 }
