@@ -1,8 +1,11 @@
 //! The `vppx` binary against `vppx sim`: one test binary, one fixture that
 //! starts the simulator on a private socket, a builder that runs vppx.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod harness;
 mod iface;
 mod route;
+mod serve;
 mod system;
 mod watch;
