@@ -552,4 +552,27 @@ mod tests {
         );
         assert!(text.contains("vppx_vpp_reconnects_total 1"));
     }
+
+    /// The Grafana dashboard in deploy/ only queries series the agent exports.
+    #[test]
+    fn dashboard_queries_exported_series() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dash =
+            std::fs::read_to_string(root.join("deploy/grafana-dashboard.json")).expect("dashboard");
+        let text = render(Some(Arc::new(snapshot())), true, &agent());
+        let re = regex::Regex::new(r"\bvppx?_[a-z_]+").expect("regex");
+        let mut checked = 0;
+        for m in re.find_iter(&dash) {
+            let name = m.as_str();
+            let exported = text
+                .lines()
+                .any(|l| l.starts_with(name) && l[name.len()..].starts_with(['{', ' ']));
+            assert!(
+                exported,
+                "the dashboard queries {name}, which /metrics does not export"
+            );
+            checked += 1;
+        }
+        assert!(checked > 10, "found only {checked} series in the dashboard");
+    }
 }
