@@ -165,7 +165,7 @@ fn local0_takes_no_traffic_and_deleted_interfaces_stop() {
 fn cli_starts_and_stops_traffic_and_shows_the_counters() {
     let mut m = routed();
     let id = Identity::new();
-    let mut run = |m: &mut Model, line: &str| cli_exec::run(m, &id, line);
+    let run = |m: &mut Model, line: &str| cli_exec::run(m, &id, line);
     assert_eq!(
         run(&mut m, "sim traffic pg0 1000pps 64B"),
         (0, String::new())
