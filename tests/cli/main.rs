@@ -4,5 +4,6 @@
 mod harness;
 mod iface;
 mod route;
+mod stats;
 mod system;
 mod watch;
