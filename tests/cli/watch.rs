@@ -169,6 +169,8 @@ fn deletion_is_reported() {
     let sim = Sim::start();
     sim.vppx(&["iface", "create", "loopback"]).ok();
     let w = Watch::start(&sim.socket(), &[]);
+    // The watch is subscribed once it has printed its initial state.
+    while w.next_event("initial")["interface"] != "loop0" {}
     sim.vppx(&["iface", "delete", "loop0"]).ok();
     let ev = loop {
         let v = w.next_event("change");
