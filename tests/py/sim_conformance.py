@@ -22,6 +22,82 @@ def check(what, got, want):
         failures.append(f"{what}: got {got!r}, want {want!r}")
 
 
+def acl_rule(action, src, dst, proto=0, dport=(0, 65535)):
+    return {
+        "is_permit": action,
+        "src_prefix": src,
+        "dst_prefix": dst,
+        "proto": proto,
+        "srcport_or_icmptype_first": 0,
+        "srcport_or_icmptype_last": 65535,
+        "dstport_or_icmpcode_first": dport[0],
+        "dstport_or_icmpcode_last": dport[1],
+        "tcp_flags_mask": 0,
+        "tcp_flags_value": 0,
+    }
+
+
+def acl_checks(vpp):
+    """The acl plugin's calls, with the retvals and dump order of the golden session."""
+    rfc1918 = [
+        acl_rule(0, "10.0.0.0/8", "0.0.0.0/0"),
+        acl_rule(0, "172.16.0.0/12", "0.0.0.0/0"),
+        acl_rule(0, "192.168.0.0/16", "0.0.0.0/0"),
+        acl_rule(1, "0.0.0.0/0", "0.0.0.0/0"),
+        acl_rule(1, "::/0", "::/0"),
+    ]
+    r = vpp.api.acl_add_replace(acl_index=0xFFFFFFFF, tag="rfc1918", count=len(rfc1918), r=rfc1918)
+    check("acl create", (r.retval, r.acl_index), (0, 0))
+    web = [acl_rule(1, "2001:db8::/32", "::/0", proto=6, dport=(80, 443))]
+    r = vpp.api.acl_add_replace(acl_index=0xFFFFFFFF, tag="web6", count=1, r=web)
+    check("acl create second", (r.retval, r.acl_index), (0, 1))
+    r = vpp.api.acl_add_replace(acl_index=0, tag="rfc1918", count=4, r=rfc1918[:4])
+    check("acl replace in place", (r.retval, r.acl_index), (0, 0))
+    r = vpp.api.acl_add_replace(acl_index=999, tag="nope", count=1, r=rfc1918[3:4])
+    check("acl replace missing", (r.retval, r.acl_index), (-6, 999))
+    bad = [acl_rule(0, "10.1.2.3/8", "0.0.0.0/0")]
+    r = vpp.api.acl_add_replace(acl_index=0xFFFFFFFF, tag="bad", count=1, r=bad)
+    check("acl host bits", r.retval, -57)
+    bad = [acl_rule(1, "0.0.0.0/0", "0.0.0.0/0", proto=6, dport=(443, 80))]
+    r = vpp.api.acl_add_replace(acl_index=0xFFFFFFFF, tag="bad", count=1, r=bad)
+    check("acl port range", r.retval, -8)
+
+    acls = vpp.api.acl_dump(acl_index=0xFFFFFFFF)
+    check("acl_dump all", [(a.acl_index, a.tag, a.count) for a in acls], [(0, "rfc1918", 4), (1, "web6", 1)])
+    (one,) = vpp.api.acl_dump(acl_index=1) or [None]
+    if one is not None:
+        rule = one.r[0]
+        check("acl_dump v6 src", str(rule.src_prefix), "2001:db8::/32")
+        check("acl_dump proto", int(rule.proto), 6)
+        check("acl_dump dport", (rule.dstport_or_icmpcode_first, rule.dstport_or_icmpcode_last), (80, 443))
+        check("acl_dump action", int(rule.is_permit), 1)
+    check("acl_dump missing", list(vpp.api.acl_dump(acl_index=7)), [])
+
+    r = vpp.api.acl_interface_set_acl_list(sw_if_index=1, count=2, n_input=1, acls=[0, 1])
+    check("set_acl_list", r.retval, 0)
+    r = vpp.api.acl_interface_set_acl_list(sw_if_index=9999, count=1, n_input=1, acls=[0])
+    check("set_acl_list unknown interface", r.retval, -2)
+    r = vpp.api.acl_interface_set_acl_list(sw_if_index=2, count=1, n_input=1, acls=[5])
+    check("set_acl_list unknown acl", r.retval, -6)
+    lists = vpp.api.acl_interface_list_dump(sw_if_index=0xFFFFFFFF)
+    check(
+        "acl_interface_list_dump",
+        [(d.sw_if_index, d.n_input, list(d.acls)) for d in lists],
+        [(0, 0, []), (1, 1, [0, 1]), (2, 0, [])],
+    )
+    (pg0,) = vpp.api.acl_interface_list_dump(sw_if_index=1) or [None]
+    check("acl_interface_list_dump one", pg0 and (pg0.count, list(pg0.acls)), (2, [0, 1]))
+
+    check("acl_del in use inbound", vpp.api.acl_del(acl_index=0).retval, -142)
+    check("acl_del in use outbound", vpp.api.acl_del(acl_index=1).retval, -143)
+    r = vpp.api.acl_interface_set_acl_list(sw_if_index=1, count=0, n_input=0, acls=[])
+    check("detach", r.retval, 0)
+    check("acl_del", vpp.api.acl_del(acl_index=0).retval, 0)
+    check("acl_del again", vpp.api.acl_del(acl_index=0).retval, -6)
+    check("acl_del second", vpp.api.acl_del(acl_index=1).retval, 0)
+    check("acl_dump empty", list(vpp.api.acl_dump(acl_index=0xFFFFFFFF)), [])
+
+
 def main():
     sock, apidir = sys.argv[1], sys.argv[2]
     apifiles = sorted(glob.glob(os.path.join(apidir, "**", "*.api.json"), recursive=True))
@@ -177,6 +253,8 @@ def main():
         failures.append("no sw_interface_event after delete_loopback")
     r = vpp.api.want_interface_events(enable_disable=0, pid=os.getpid())
     check("want_interface_events off", r.retval, 0)
+
+    acl_checks(vpp)
 
     r = vpp.disconnect()
     check("sockclnt_delete_reply.response", getattr(r, "response", r), 1)

@@ -16,9 +16,10 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ipnet::IpNet;
 
-use crate::binapi::{self, fib_types, interface, ip, ip_types, memclnt, vlib, vpe};
+use crate::binapi::{self, acl, acl_types, fib_types, interface, ip, ip_types, memclnt, vlib, vpe};
 use crate::wire::{self, Message, MessageInfo, MessageKind, VppEnum};
 
+use super::acl as sim_acl;
 use super::cli_exec;
 use super::fib::{Af, FibPath, PathType, RouteRef};
 use super::model::{IfEvent, Model, ANY_INDEX};
@@ -527,6 +528,62 @@ impl Api {
                     route,
                 })
             }),
+            "acl_add_replace" => on!(acl::AclAddReplace, |m: acl::AclAddReplace| {
+                let rules = m.r.iter().map(rule_from_wire).collect();
+                let (retval, acl_index) = model.acls.add_replace(m.acl_index, &m.tag, rules);
+                out.send(&acl::AclAddReplaceReply {
+                    context: m.context,
+                    acl_index,
+                    retval,
+                })
+            }),
+            "acl_del" => on!(acl::AclDel, |m: acl::AclDel| {
+                let retval = model.acls.del(m.acl_index);
+                out.send(&acl::AclDelReply {
+                    context: m.context,
+                    retval,
+                })
+            }),
+            "acl_dump" => on!(acl::AclDump, |m: acl::AclDump| {
+                for (acl_index, a) in model.acls.iter() {
+                    if m.acl_index != sim_acl::ANY && m.acl_index != acl_index {
+                        continue;
+                    }
+                    out.send(&acl::AclDetails {
+                        context: m.context,
+                        acl_index,
+                        tag: a.tag.clone(),
+                        r: a.rules.iter().map(rule_to_wire).collect(),
+                    });
+                }
+            }),
+            "acl_interface_set_acl_list" => on!(
+                acl::AclInterfaceSetAclList,
+                |m: acl::AclInterfaceSetAclList| {
+                    let retval =
+                        model.set_interface_acls(m.sw_if_index, usize::from(m.n_input), &m.acls);
+                    out.send(&acl::AclInterfaceSetAclListReply {
+                        context: m.context,
+                        retval,
+                    })
+                }
+            ),
+            "acl_interface_list_dump" => {
+                on!(acl::AclInterfaceListDump, |m: acl::AclInterfaceListDump| {
+                    for i in model.interfaces() {
+                        if m.sw_if_index != ANY_INDEX && i.sw_if_index != m.sw_if_index {
+                            continue;
+                        }
+                        let (input, output) = model.acls.interface(i.sw_if_index);
+                        out.send(&acl::AclInterfaceListDetails {
+                            context: m.context,
+                            sw_if_index: i.sw_if_index,
+                            n_input: input.len().try_into().unwrap_or(u8::MAX),
+                            acls: input.iter().chain(output).copied().collect(),
+                        });
+                    }
+                })
+            }
             _ => None,
         }
     }
@@ -669,6 +726,35 @@ fn path_to_wire(af: Af, p: &FibPath) -> fib_types::FibPath {
             ..Default::default()
         },
         ..Default::default()
+    }
+}
+
+/// An ACL rule as the simulated plugin keeps it.
+fn rule_from_wire(r: &acl_types::AclRule) -> sim_acl::Rule {
+    sim_acl::Rule {
+        action: sim_acl::Action::from_wire(r.is_permit.to_raw()),
+        src: r.src_prefix,
+        dst: r.dst_prefix,
+        proto: r.proto.to_raw() as u8,
+        sport: (r.srcport_or_icmptype_first, r.srcport_or_icmptype_last),
+        dport: (r.dstport_or_icmpcode_first, r.dstport_or_icmpcode_last),
+        tcp_flags_mask: r.tcp_flags_mask,
+        tcp_flags_value: r.tcp_flags_value,
+    }
+}
+
+fn rule_to_wire(r: &sim_acl::Rule) -> acl_types::AclRule {
+    acl_types::AclRule {
+        is_permit: VppEnum::from_raw(r.action.to_wire()),
+        src_prefix: r.src,
+        dst_prefix: r.dst,
+        proto: VppEnum::from_raw(u32::from(r.proto)),
+        srcport_or_icmptype_first: r.sport.0,
+        srcport_or_icmptype_last: r.sport.1,
+        dstport_or_icmpcode_first: r.dport.0,
+        dstport_or_icmpcode_last: r.dport.1,
+        tcp_flags_mask: r.tcp_flags_mask,
+        tcp_flags_value: r.tcp_flags_value,
     }
 }
 

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 use ipnet::IpNet;
 
+use super::acl::Acls;
 use super::cli::TrafficSpec;
 use super::fib::{Af, Fib, FibError, FibPath};
 use super::traffic::Dataplane;
@@ -134,6 +135,8 @@ pub struct Model {
     events: Vec<IfEvent>,
     /// Traffic flows and the counters they move (see [`super::traffic`]).
     pub dataplane: Dataplane,
+    /// The acl plugin's ACLs and where they are applied (see [`super::acl`]).
+    pub acls: Acls,
 }
 
 /// A MAC `02:fe:xx:xx:xx:xx` from a name (FNV-1a), stable from run to run.
@@ -156,6 +159,7 @@ impl Model {
             subscribers: BTreeMap::new(),
             events: Vec::new(),
             dataplane: Dataplane::new(),
+            acls: Acls::new(),
         };
         m.dataplane.add_interface(0, "local0", false);
         m.ifaces.push(Some(Interface {
@@ -358,6 +362,7 @@ impl Model {
         }
         self.fib.purge_interface(sw_if_index);
         self.dataplane.remove_interface(sw_if_index);
+        self.acls.interface_removed(sw_if_index);
         if let Some(slot) = self.ifaces.get_mut(sw_if_index as usize) {
             *slot = None;
         }
@@ -534,6 +539,15 @@ impl Model {
                 0
             }
         }
+    }
+
+    /// `acl_interface_set_acl_list`: the interface must exist, then see
+    /// [`Acls::set_interface`].
+    pub fn set_interface_acls(&mut self, sw_if_index: u32, n_input: usize, acls: &[u32]) -> i32 {
+        if self.get(sw_if_index).is_none() {
+            return INVALID_SW_IF_INDEX;
+        }
+        self.acls.set_interface(sw_if_index, n_input, acls)
     }
 
     /// The interface holding an address, for `show` texts.
