@@ -134,9 +134,13 @@ fn execute(model: &mut Model, id: &Identity, cmd: &CliCommand) -> Result<String,
             }
             Ok(String::new())
         }
-        CliCommand::SimTraffic { iface, flow } => {
+        CliCommand::SimTraffic { iface, flow, src } => {
             let sw = resolve(model, cmd, iface)?;
-            retval_error(cmd, model.set_traffic(sw, *flow))
+            let rv = match (flow, src) {
+                (None, Some(_)) => model.stop_traffic(sw, *src),
+                _ => model.set_traffic(sw, *flow),
+            };
+            retval_error(cmd, rv)
         }
     }
 }

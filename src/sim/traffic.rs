@@ -1,20 +1,34 @@
 //! The simulated data plane: per-interface traffic flows and the counters they move.
 //!
 //! A flow (`sim traffic pg0 1000pps 64B [src P] [dst P]`, or `vppx sim --traffic`) injects
-//! packets on an ingress interface at a fixed rate. [`Model::advance`] runs every tick (the
-//! simulator's ticker, every 20 ms) and adds `rate × elapsed` packets, carrying fractions
-//! from tick to tick so the long-run rate is exact. Each packet of a flow goes the way VPP
-//! would send it:
+//! packets on an ingress interface at a fixed rate. A flow is known by its interface and its
+//! source prefix: another `src` on the same interface is another flow, the same one replaces
+//! it. [`Model::advance`] runs every tick (the simulator's ticker, every 20 ms) and adds
+//! `rate × elapsed` packets, carrying fractions from tick to tick so the long-run rate is
+//! exact. Each packet of a flow goes the way VPP would send it:
 //!
 //! - The ingress interface must be admin up with its link up, or it receives nothing.
 //! - It counts in the ingress `/if/rx` (and `rx-unicast`) and `/if/ip4` or `/if/ip6`.
+//! - Packets are UDP from port 1024 to port 1024. The source is the first host of the
+//!   flow's `src` prefix; without one, a neighbour on the ingress interface's first subnet
+//!   of the family (the subnet's first host that is not the interface's own address), else
+//!   the unspecified address.
 //! - The destination is the first host of the flow's `dst` prefix; without one, the
 //!   simulator picks the first address that the ingress table forwards out of another
-//!   interface (the last host of an attached or routed prefix), else `198.51.100.1`, which
-//!   routes nowhere. It is looked up in the ingress interface's table (longest prefix
-//!   match; recursive next hops followed; the first path of a multipath route taken).
+//!   interface (the last host of an attached or routed prefix), else `198.51.100.1`
+//!   (`2001:db8::1` for an IPv6 source), which routes nowhere. It is looked up in the
+//!   ingress interface's table (longest prefix match; recursive next hops followed; the
+//!   first path of a multipath route taken).
+//! - Input ACLs (see [`super::acl`]): on an interface with ACLs applied as input for
+//!   the packet's family, `acl-plugin-in-ip4-fa` (`-ip6-`) runs after `ip4-input` and counts
+//!   every packet in `checked packets`; a packet its rules deny (or that no rule matches)
+//!   counts in `ACL deny packets`, goes to `error-drop` and counts in the ingress
+//!   `/if/drops`; a permitted one counts in `ACL permit packets` and goes on to the lookup.
 //! - Forwarded: `/if/tx` of the egress interface, through `ip4-rewrite`, `<if>-output`,
-//!   `<if>-tx`. Attached prefixes forward as if their neighbours were resolved.
+//!   `<if>-tx`. Attached prefixes forward as if their neighbours were resolved. Output
+//!   ACLs on the egress interface run after `ip4-rewrite` (`acl-plugin-out-ip4-fa`, the same
+//!   counters); a denied packet counts in the ingress `/if/drops`, as VPP's `error-drop`
+//!   counts drops against the receiving interface.
 //! - No route (the default route or a special drop entry): dropped, counted in
 //!   `/err/ip4-input/dst_lookup_miss` (`ip6-input` for IPv6) and the ingress `/if/drops`;
 //!   a configured drop route counts in `.../drop`; an egress interface that is down counts
@@ -27,10 +41,11 @@
 //! thread, and clocks a fixed cost per packet and per call for each node.
 
 use std::collections::{BTreeMap, HashMap};
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ipnet::IpNet;
 
+use super::acl::{Packet, Verdict};
 use super::cli::TrafficSpec;
 use super::fib::{Af, PathType, Source};
 use super::model::{Interface, Model};
@@ -75,6 +90,15 @@ const IP6: usize = 3;
 
 /// Where an unroutable default destination points: TEST-NET-2.
 const NOWHERE: IpAddr = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 1));
+/// The same for IPv6: the documentation prefix.
+const NOWHERE6: IpAddr = IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1));
+
+/// What simulated packets carry beyond their addresses: UDP, port 1024 to port 1024.
+const PROTO_UDP: u8 = 17;
+const PORT: u16 = 1024;
+
+/// A flow's key: its ingress interface and its source prefix.
+pub type FlowKey = (u32, Option<IpNet>);
 
 /// A packets-and-bytes pair.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -136,8 +160,8 @@ pub struct TickRates {
 /// Flows and counters: the part of the model that traffic moves.
 #[derive(Debug, Clone)]
 pub struct Dataplane {
-    /// sw_if_index → its flow.
-    pub flows: BTreeMap<u32, Flow>,
+    /// Every flow, by ingress interface and source prefix.
+    pub flows: BTreeMap<FlowKey, Flow>,
     /// `[thread][sw_if_index]`.
     pub ifaces: Vec<Vec<IfCounters>>,
     /// Node names by node index (`/sys/node/names`); nodes are never removed.
@@ -603,21 +627,26 @@ impl Dataplane {
         }
     }
 
-    /// An interface went: its flow stops.
+    /// An interface went: its flows stop.
     pub fn remove_interface(&mut self, sw_if_index: u32) {
-        self.flows.remove(&sw_if_index);
+        self.flows.retain(|(sw, _), _| *sw != sw_if_index);
     }
 
-    /// Starts, replaces or (with `None`) stops the flow into `sw_if_index`.
+    /// Starts or replaces the flow into `sw_if_index` from `spec.src`, or (with `None`)
+    /// stops every flow into `sw_if_index`.
     pub fn set_flow(&mut self, sw_if_index: u32, spec: Option<TrafficSpec>) {
         match spec {
             Some(spec) => {
-                self.flows.insert(sw_if_index, Flow { spec, carry: 0.0 });
+                self.flows
+                    .insert((sw_if_index, spec.src), Flow { spec, carry: 0.0 });
             }
-            None => {
-                self.flows.remove(&sw_if_index);
-            }
+            None => self.remove_interface(sw_if_index),
         }
+    }
+
+    /// Stops the flow into `sw_if_index` from `src`, if there is one.
+    pub fn stop_flow(&mut self, sw_if_index: u32, src: Option<IpNet>) {
+        self.flows.remove(&(sw_if_index, src));
     }
 
     /// An interface's counters summed over threads.
@@ -680,6 +709,22 @@ impl Dataplane {
         &mut t[i]
     }
 
+    /// Runs an ACL node over `packets`: `true` if they were denied.
+    fn acl_node(&mut self, thread: usize, node: &str, verdict: Verdict, packets: u64) -> bool {
+        self.run_node(thread, node, packets);
+        self.count_error(thread, node, "checked packets", packets);
+        match verdict {
+            Verdict::Permit => {
+                self.count_error(thread, node, "ACL permit packets", packets);
+                false
+            }
+            Verdict::Deny => {
+                self.count_error(thread, node, "ACL deny packets", packets);
+                true
+            }
+        }
+    }
+
     /// Moves `packets` of a flow's frames, received on its ingress, along their way.
     fn carry_packets(&mut self, thread: usize, plan: &Plan, packets: u64) {
         let (ingress, v6, fate) = (plan.ingress, plan.v6, plan.fate);
@@ -694,10 +739,22 @@ impl Dataplane {
             self.run_node(thread, n, packets);
         }
         self.run_node(thread, &format!("{ip}-input"), packets);
+        if let Some(v) = plan.acl_in {
+            if self.acl_node(thread, &format!("acl-plugin-in-{ip}-fa"), v, packets) {
+                self.drop_packets(thread, ingress, packets);
+                return;
+            }
+        }
         self.run_node(thread, &format!("{ip}-lookup"), packets);
         let dropped = match fate {
             Fate::Forward(egress) => {
                 self.run_node(thread, &format!("{ip}-rewrite"), packets);
+                if let Some(v) = plan.acl_out {
+                    if self.acl_node(thread, &format!("acl-plugin-out-{ip}-fa"), v, packets) {
+                        self.drop_packets(thread, ingress, packets);
+                        return;
+                    }
+                }
                 self.run_node(thread, &format!("{egress_name}-output"), packets);
                 self.run_node(thread, &format!("{egress_name}-tx"), packets);
                 let tx = self.iface(thread, egress);
@@ -730,17 +787,48 @@ impl Dataplane {
             }
         };
         if dropped {
-            self.run_node(thread, "error-drop", packets);
-            self.iface(thread, ingress).simple[DROPS] += packets;
+            self.drop_packets(thread, ingress, packets);
         }
+    }
+
+    /// `error-drop`, counted against the receiving interface.
+    fn drop_packets(&mut self, thread: usize, ingress: u32, packets: u64) {
+        self.run_node(thread, "error-drop", packets);
+        self.iface(thread, ingress).simple[DROPS] += packets;
+    }
+}
+
+/// Where a flow's packets go, worked out from the model's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlowPath {
+    pub src: IpAddr,
+    pub dst: IpAddr,
+    /// The ingress interface's input ACLs' verdict, `None` without input ACLs.
+    pub acl_in: Option<Verdict>,
+    /// Where the FIB sends them.
+    pub fate: Fate,
+    /// The egress interface's output ACLs' verdict, for forwarded packets.
+    pub acl_out: Option<Verdict>,
+}
+
+impl FlowPath {
+    /// Whether the packets leave by an interface.
+    pub fn delivered(&self) -> bool {
+        matches!(self.fate, Fate::Forward(_))
+            && self.acl_in != Some(Verdict::Deny)
+            && self.acl_out != Some(Verdict::Deny)
     }
 }
 
 /// One flow's work for a tick, worked out before anything is counted.
 struct Plan {
+    key: FlowKey,
     ingress: u32,
     v6: bool,
+    acl_in: Option<Verdict>,
     fate: Fate,
+    acl_out: Option<Verdict>,
+    delivered: bool,
     egress_name: String,
     frame: u64,
     rate: f64,
@@ -815,9 +903,13 @@ impl Model {
     }
 
     /// The destination of a flow into `ingress` that names none: see the module docs.
-    pub fn default_dst(&self, ingress: &Interface) -> IpAddr {
-        let Ok(routes) = self.fib.dump(Af::Ip4, ingress.ip4_table) else {
-            return NOWHERE;
+    pub fn default_dst(&self, ingress: &Interface, af: Af) -> IpAddr {
+        let nowhere = match af {
+            Af::Ip4 => NOWHERE,
+            Af::Ip6 => NOWHERE6,
+        };
+        let Ok(routes) = self.fib.dump(af, ingress.table(af)) else {
+            return nowhere;
         };
         routes
             .take(DEFAULT_DST_SEARCH)
@@ -826,42 +918,100 @@ impl Model {
                 matches!(self.fate(ingress, *a),
                     Fate::Forward(e) if e != ingress.sw_if_index)
             })
-            .unwrap_or(NOWHERE)
+            .unwrap_or(nowhere)
     }
 
-    /// Where the flow into `sw_if_index` currently goes: `(destination, fate)`.
-    pub fn flow_fate(&self, sw_if_index: u32) -> Option<(IpAddr, Fate)> {
-        let flow = self.dataplane.flows.get(&sw_if_index)?;
-        let ingress = self.get(sw_if_index)?;
-        let dst = match &flow.spec.dst {
-            Some(p) => first_host(p),
-            None => self.default_dst(ingress),
+    /// The source of a flow into `ingress` that names none: see the module docs.
+    pub fn default_src(&self, ingress: &Interface, af: Af) -> IpAddr {
+        let unspecified = match af {
+            Af::Ip4 => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+            Af::Ip6 => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
         };
-        Some((dst, self.fate(ingress, dst)))
+        let Some(own) = ingress.addrs.iter().find(|a| Af::of(a) == af) else {
+            return unspecified;
+        };
+        let subnet = own.trunc();
+        let first = first_host(&subnet);
+        if first != own.addr() {
+            return first;
+        }
+        let next = match first {
+            IpAddr::V4(a) => IpAddr::V4(Ipv4Addr::from(u32::from(a).wrapping_add(1))),
+            IpAddr::V6(a) => IpAddr::V6(Ipv6Addr::from(u128::from(a).wrapping_add(1))),
+        };
+        if subnet.contains(&next) {
+            next
+        } else {
+            unspecified
+        }
+    }
+
+    /// Where the flow into `sw_if_index` from `src` currently goes.
+    pub fn flow_path(&self, sw_if_index: u32, src: Option<IpNet>) -> Option<FlowPath> {
+        let flow = self.dataplane.flows.get(&(sw_if_index, src))?;
+        let ingress = self.get(sw_if_index)?;
+        let spec = &flow.spec;
+        let af = match (&spec.src, &spec.dst) {
+            (Some(p), _) | (None, Some(p)) => Af::of(p),
+            (None, None) => Af::Ip4,
+        };
+        let dst = match &spec.dst {
+            Some(p) => first_host(p),
+            None => self.default_dst(ingress, af),
+        };
+        let src = match &spec.src {
+            Some(p) => first_host(p),
+            None => self.default_src(ingress, af),
+        };
+        let packet = Packet {
+            src,
+            dst,
+            proto: PROTO_UDP,
+            sport: PORT,
+            dport: PORT,
+            tcp_flags: 0,
+        };
+        let acl_in = self.acls.classify(sw_if_index, true, &packet);
+        let fate = self.fate(ingress, dst);
+        let acl_out = match fate {
+            Fate::Forward(e) => self.acls.classify(e, false, &packet),
+            _ => None,
+        };
+        Some(FlowPath {
+            src,
+            dst,
+            acl_in,
+            fate,
+            acl_out,
+        })
     }
 
     /// Runs the data plane for `secs` seconds: see the module docs.
     pub fn advance(&mut self, secs: f64) {
         let secs = secs.max(0.0);
         let mut plans = Vec::new();
-        for (&sw, flow) in &self.dataplane.flows {
-            let Some(ingress) = self.get(sw) else {
+        for (&key, flow) in &self.dataplane.flows {
+            let Some(ingress) = self.get(key.0) else {
                 continue;
             };
             if !ingress.link_up() {
                 continue;
             }
-            let Some((dst, fate)) = self.flow_fate(sw) else {
+            let Some(path) = self.flow_path(key.0, key.1) else {
                 continue;
             };
-            let egress_name = match fate {
+            let egress_name = match path.fate {
                 Fate::Forward(e) | Fate::EgressDown(e) => self.iface_name(e),
                 _ => String::new(),
             };
             plans.push(Plan {
-                ingress: sw,
-                v6: dst.is_ipv6(),
-                fate,
+                key,
+                ingress: key.0,
+                v6: path.dst.is_ipv6(),
+                acl_in: path.acl_in,
+                fate: path.fate,
+                acl_out: path.acl_out,
+                delivered: path.delivered(),
                 egress_name,
                 frame: u64::from(flow.spec.frame_size),
                 rate: flow.spec.rate_pps as f64,
@@ -872,7 +1022,7 @@ impl Model {
         let mut calls = [0u64; THREADS];
         let mut vectors = [0u64; THREADS];
         for plan in plans {
-            let Some(flow) = d.flows.get_mut(&plan.ingress) else {
+            let Some(flow) = d.flows.get_mut(&plan.key) else {
                 continue;
             };
             let due = plan.rate * secs + flow.carry;
@@ -880,9 +1030,10 @@ impl Model {
             flow.carry = due - packets;
             let packets = packets as u64;
             input += packets;
-            match plan.fate {
-                Fate::Forward(_) => output += packets,
-                _ => dropped += packets,
+            if plan.delivered {
+                output += packets;
+            } else {
+                dropped += packets;
             }
             // Spread over the workers, the first taking the odd packet.
             for w in 0..WORKERS {

@@ -66,11 +66,14 @@ pub enum CliCommand {
     },
     /// `delete loopback interface intfc NAME`
     DeleteLoopback { iface: IfaceRef },
-    /// `sim traffic IFACE RATEpps SIZEB [src PREFIX] [dst PREFIX]`, `sim traffic IFACE off`.
-    /// `flow` is `None` to stop (`off`, or a rate of 0).
+    /// `sim traffic IFACE RATEpps SIZEB [src PREFIX] [dst PREFIX]`,
+    /// `sim traffic IFACE off [src PREFIX]`. A flow is known by its interface and source:
+    /// `flow` starts or replaces the one from its `src`; `None` stops (`off`, or a rate of 0)
+    /// the flow from `src`, or every flow into the interface when `src` is `None` too.
     SimTraffic {
         iface: IfaceRef,
         flow: Option<TrafficSpec>,
+        src: Option<IpNet>,
     },
     /// `sim link IFACE up|down`: the carrier of a simulated interface.
     SimLink { iface: IfaceRef, up: bool },
@@ -375,7 +378,20 @@ fn parse_sim_traffic(t: &mut Tokens<'_>) -> Result<CliCommand, CliError> {
     };
     let iface = t.iface(PATH)?;
     if t.eat("off") {
-        return t.finish(CliCommand::SimTraffic { iface, flow: None });
+        let mut src = None;
+        if t.eat("src") {
+            src = Some(
+                t.peek()
+                    .and_then(parse_prefix_or_host)
+                    .ok_or_else(|| expected("an IP4/IP6 prefix", t))?,
+            );
+            t.skip();
+        }
+        return t.finish(CliCommand::SimTraffic {
+            iface,
+            flow: None,
+            src,
+        });
     }
     let rate_pps = t
         .peek()
@@ -384,7 +400,11 @@ fn parse_sim_traffic(t: &mut Tokens<'_>) -> Result<CliCommand, CliError> {
         .ok_or_else(|| expected("a rate such as 100000pps, or off", t))?;
     t.skip();
     if rate_pps == 0 && t.peek().is_none() {
-        return Ok(CliCommand::SimTraffic { iface, flow: None });
+        return Ok(CliCommand::SimTraffic {
+            iface,
+            flow: None,
+            src: None,
+        });
     }
     let frame_size = t
         .peek()
@@ -423,7 +443,7 @@ fn parse_sim_traffic(t: &mut Tokens<'_>) -> Result<CliCommand, CliError> {
         src,
         dst,
     });
-    Ok(CliCommand::SimTraffic { iface, flow })
+    Ok(CliCommand::SimTraffic { iface, flow, src })
 }
 
 fn parse_sim_link(t: &mut Tokens<'_>) -> Result<CliCommand, CliError> {
@@ -913,7 +933,8 @@ mod tests {
             ok("sim traffic pg0 100000pps 64B"),
             CliCommand::SimTraffic {
                 iface: iface("pg0", "pg0 100000pps 64B"),
-                flow: Some(spec(100000, 64, None, None))
+                flow: Some(spec(100000, 64, None, None)),
+                src: None,
             }
         );
         let CliCommand::SimTraffic { flow, .. } =
@@ -936,10 +957,35 @@ mod tests {
             "sim traffic pg0 0pps 64B",
         ] {
             assert!(
-                matches!(ok(stop), CliCommand::SimTraffic { flow: None, .. }),
+                matches!(
+                    ok(stop),
+                    CliCommand::SimTraffic {
+                        flow: None,
+                        src: None,
+                        ..
+                    }
+                ),
                 "{stop}"
             );
         }
+        for stop_one in [
+            "sim traffic pg0 off src 10.1.0.0/16",
+            "sim traffic pg0 0pps 64B src 10.1.0.0/16",
+        ] {
+            assert_eq!(
+                ok(stop_one),
+                CliCommand::SimTraffic {
+                    iface: iface("pg0", &stop_one["sim traffic ".len()..]),
+                    flow: None,
+                    src: Some(net("10.1.0.0/16")),
+                },
+                "{stop_one}"
+            );
+        }
+        assert_eq!(
+            err("sim traffic pg0 off src nowhere"),
+            "sim traffic: expected an IP4/IP6 prefix `nowhere'"
+        );
         assert_eq!(
             err("sim traffic pg0 fast 64B"),
             "sim traffic: expected a rate such as 100000pps, or off `fast 64B'"

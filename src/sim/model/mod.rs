@@ -528,8 +528,8 @@ impl Model {
             .map_err(|e: FibError| e.retval())
     }
 
-    /// `sim traffic IFACE ...`: starts, replaces or (`None`) stops the flow into an
-    /// interface; `local0` takes none.
+    /// `sim traffic IFACE ...`: starts or replaces the flow into an interface from the
+    /// spec's source, or (`None`) stops every flow into it; `local0` takes none.
     pub fn set_traffic(&mut self, sw_if_index: u32, spec: Option<TrafficSpec>) -> i32 {
         match self.get(sw_if_index) {
             None => INVALID_SW_IF_INDEX,
@@ -539,6 +539,15 @@ impl Model {
                 0
             }
         }
+    }
+
+    /// `sim traffic IFACE off src PREFIX`: stops the flow into an interface from `src`.
+    pub fn stop_traffic(&mut self, sw_if_index: u32, src: Option<IpNet>) -> i32 {
+        if self.get(sw_if_index).is_none() {
+            return INVALID_SW_IF_INDEX;
+        }
+        self.dataplane.stop_flow(sw_if_index, src);
+        0
     }
 
     /// `acl_interface_set_acl_list`: the interface must exist, then see

@@ -1,3 +1,7 @@
+use std::net::{IpAddr, Ipv4Addr};
+
+use ipnet::IpNet;
+
 use super::*;
 use crate::sim::api::Identity;
 use crate::sim::cli_exec;
@@ -8,6 +12,13 @@ fn spec(rate_pps: u64, frame_size: u32, dst: Option<&str>) -> TrafficSpec {
         frame_size,
         src: None,
         dst: dst.map(|d| d.parse().unwrap()),
+    }
+}
+
+fn from(src: &str, rate_pps: u64, dst: Option<&str>) -> TrafficSpec {
+    TrafficSpec {
+        src: Some(src.parse().unwrap()),
+        ..spec(rate_pps, 64, dst)
     }
 }
 
@@ -37,10 +48,14 @@ fn error(m: &Model, node: &str, reason: &str) -> u64 {
 fn forwarded_packets_count_on_both_interfaces_spread_over_workers() {
     let mut m = routed();
     assert_eq!(m.set_traffic(1, Some(spec(1000, 64, None))), 0);
+    let path = m.flow_path(1, None).unwrap();
     assert_eq!(
-        m.flow_fate(1),
-        Some(("198.18.1.254".parse().unwrap(), Fate::Forward(2)))
+        (path.dst, path.fate),
+        ("198.18.1.254".parse().unwrap(), Fate::Forward(2))
     );
+    // A neighbour on pg0's subnet sends it; no ACL is on its way.
+    assert_eq!(path.src, "198.18.0.2".parse::<IpAddr>().unwrap());
+    assert_eq!((path.acl_in, path.acl_out), (None, None));
     m.advance(1.0);
     let pg0 = m.dataplane.iface_total(1);
     assert_eq!(
@@ -107,7 +122,9 @@ fn without_routes_the_default_destination_goes_nowhere() {
     let mut m = Model::new(&["pg0".to_string()]);
     m.set_admin(1, true);
     m.set_traffic(1, Some(spec(10, 64, None)));
-    assert_eq!(m.flow_fate(1), Some((NOWHERE, Fate::Miss)));
+    let path = m.flow_path(1, None).unwrap();
+    assert_eq!((path.dst, path.fate), (NOWHERE, Fate::Miss));
+    assert_eq!(path.src, IpAddr::V4(Ipv4Addr::UNSPECIFIED));
 }
 
 #[test]
@@ -203,4 +220,158 @@ fn error_names_are_vpps() {
     ] {
         assert!(d.errors.iter().any(|(n, r)| n == node && r == reason));
     }
+}
+
+use crate::sim::acl::{self, Action, Rule, Verdict};
+
+fn acl_rule(action: Action, src: &str) -> Rule {
+    let src: IpNet = src.parse().unwrap();
+    let dst = if src.addr().is_ipv6() {
+        "::/0"
+    } else {
+        "0.0.0.0/0"
+    };
+    Rule {
+        action,
+        src,
+        dst: dst.parse().unwrap(),
+        proto: 0,
+        sport: (0, 65535),
+        dport: (0, 65535),
+        tcp_flags_mask: 0,
+        tcp_flags_value: 0,
+    }
+}
+
+/// The RFC 1918 drop list: deny the private ranges, permit the rest (both families).
+fn rfc1918(m: &mut Model) -> u32 {
+    let rules = vec![
+        acl_rule(Action::Deny, "10.0.0.0/8"),
+        acl_rule(Action::Deny, "172.16.0.0/12"),
+        acl_rule(Action::Deny, "192.168.0.0/16"),
+        acl_rule(Action::Permit, "0.0.0.0/0"),
+        acl_rule(Action::Permit, "::/0"),
+    ];
+    let (rv, index) = m.acls.add_replace(acl::ANY, "rfc1918-drop", rules);
+    assert_eq!(rv, 0);
+    index
+}
+
+#[test]
+fn flows_are_known_by_interface_and_source() {
+    let mut m = routed();
+    m.set_traffic(1, Some(from("10.1.0.0/16", 100, None)));
+    m.set_traffic(1, Some(from("203.0.113.0/24", 50, None)));
+    m.set_traffic(1, Some(spec(10, 64, None)));
+    assert_eq!(m.dataplane.flows.len(), 3);
+    // The same source again replaces that flow.
+    m.set_traffic(1, Some(from("10.1.0.0/16", 200, None)));
+    assert_eq!(m.dataplane.flows.len(), 3);
+    m.advance(1.0);
+    assert_eq!(m.dataplane.iface_total(1).combined[RX].packets, 260);
+    assert_eq!(m.dataplane.iface_total(2).combined[TX].packets, 260);
+    assert_eq!(
+        m.flow_path(1, Some("10.1.0.0/16".parse().unwrap()))
+            .unwrap()
+            .src,
+        "10.1.0.1".parse::<IpAddr>().unwrap()
+    );
+    // Stopping one source leaves the others; `off` stops them all.
+    let id = Identity::new();
+    assert_eq!(
+        cli_exec::run(&mut m, &id, "sim traffic pg0 off src 10.1.0.0/16").0,
+        0
+    );
+    assert_eq!(m.dataplane.flows.len(), 2);
+    assert_eq!(cli_exec::run(&mut m, &id, "sim traffic pg0 off").0, 0);
+    assert!(m.dataplane.flows.is_empty());
+}
+
+#[test]
+fn an_input_acl_denies_private_sources_and_forwards_the_rest() {
+    let mut m = routed();
+    let index = rfc1918(&mut m);
+    assert_eq!(m.set_interface_acls(1, 1, &[index]), 0);
+    m.set_traffic(1, Some(from("10.1.0.0/16", 1000, None)));
+    m.set_traffic(1, Some(from("203.0.113.0/24", 300, None)));
+    let denied = m
+        .flow_path(1, Some("10.1.0.0/16".parse().unwrap()))
+        .unwrap();
+    assert_eq!(denied.acl_in, Some(Verdict::Deny));
+    assert!(!denied.delivered());
+    let permitted = m
+        .flow_path(1, Some("203.0.113.0/24".parse().unwrap()))
+        .unwrap();
+    assert_eq!(permitted.acl_in, Some(Verdict::Permit));
+    assert!(permitted.delivered());
+    m.advance(1.0);
+    let node = "acl-plugin-in-ip4-fa";
+    assert_eq!(error(&m, node, "ACL deny packets"), 1000);
+    assert_eq!(error(&m, node, "ACL permit packets"), 300);
+    assert_eq!(error(&m, node, "checked packets"), 1300);
+    assert_eq!(self::node(&m, node).vectors, 1300);
+    assert_eq!(self::node(&m, "ip4-lookup").vectors, 300);
+    assert_eq!(self::node(&m, "error-drop").vectors, 1000);
+    let pg0 = m.dataplane.iface_total(1);
+    assert_eq!(
+        pg0.combined[RX].packets, 1300,
+        "denied packets still count in rx"
+    );
+    assert_eq!(pg0.simple[DROPS], 1000);
+    assert_eq!(m.dataplane.iface_total(2).combined[TX].packets, 300);
+    assert_eq!(m.dataplane.rates.output_rate, 300.0);
+    assert_eq!(m.dataplane.rates.drop_rate, 1000.0);
+    // Detached: everything forwards, and the ACL counters stand still.
+    assert_eq!(m.set_interface_acls(1, 0, &[]), 0);
+    m.advance(1.0);
+    assert_eq!(error(&m, node, "checked packets"), 1300);
+    assert_eq!(m.dataplane.iface_total(2).combined[TX].packets, 1600);
+}
+
+#[test]
+fn ipv6_flows_meet_ipv6_rules_and_the_implicit_deny() {
+    let mut m = routed();
+    m.add_del_address(2, true, false, "2001:db8:1::1/64".parse().unwrap());
+    let v4_only = vec![acl_rule(Action::Permit, "0.0.0.0/0")];
+    let (_, v4) = m.acls.add_replace(acl::ANY, "v4-only", v4_only);
+    m.set_interface_acls(1, 1, &[v4]);
+    m.set_traffic(
+        1,
+        Some(from("2001:db8:99::/48", 100, Some("2001:db8:1::9/128"))),
+    );
+    m.advance(1.0);
+    // No IPv6 rule matched: the implicit deny.
+    assert_eq!(error(&m, "acl-plugin-in-ip6-fa", "ACL deny packets"), 100);
+    assert_eq!(error(&m, "acl-plugin-in-ip4-fa", "checked packets"), 0);
+    let rules = vec![
+        acl_rule(Action::Deny, "2001:db8:99:1::/64"),
+        acl_rule(Action::Permit, "2001:db8:99::/48"),
+    ];
+    m.acls.add_replace(v4, "v6", rules);
+    m.advance(1.0);
+    assert_eq!(error(&m, "acl-plugin-in-ip6-fa", "ACL permit packets"), 100);
+    assert_eq!(m.dataplane.iface_total(2).combined[TX].packets, 100);
+    assert_eq!(m.dataplane.iface_total(1).simple[IP6], 200);
+}
+
+#[test]
+fn an_output_acl_drops_at_the_egress_and_counts_on_the_ingress() {
+    let mut m = routed();
+    let rules = vec![acl_rule(Action::Deny, "203.0.113.0/24")];
+    let (_, out) = m.acls.add_replace(acl::ANY, "out", rules);
+    // Output-only list on pg1 (n_input 0).
+    assert_eq!(m.set_interface_acls(2, 0, &[out]), 0);
+    m.set_traffic(1, Some(from("203.0.113.0/24", 40, None)));
+    m.advance(1.0);
+    assert_eq!(error(&m, "acl-plugin-out-ip4-fa", "ACL deny packets"), 40);
+    assert_eq!(error(&m, "acl-plugin-in-ip4-fa", "checked packets"), 0);
+    assert_eq!(node(&m, "ip4-rewrite").vectors, 40);
+    assert_eq!(node(&m, "pg1-output").vectors, 0);
+    assert_eq!(m.dataplane.iface_total(1).simple[DROPS], 40);
+    assert_eq!(m.dataplane.iface_total(2).combined[TX].packets, 0);
+    // A deleted interface loses its ACLs.
+    let (_, lo) = m.create_loopback([0; 6], None);
+    m.set_interface_acls(lo, 1, &[out]);
+    m.delete_loopback(lo);
+    assert_eq!(m.acls.interface(lo), (&[][..], &[][..]));
 }
