@@ -80,6 +80,14 @@ pub enum Command {
         #[command(subcommand)]
         command: RouteCommand,
     },
+    /// Drop rules (VPP's acl plugin): create, list, show and delete ACLs; apply them to interfaces.
+    #[command(
+        after_help = "Examples:\n  vppx acl set rfc1918-drop deny src 10.0.0.0/8 deny src 172.16.0.0/12 deny src 192.168.0.0/16 permit any\n  vppx acl set rfc1918-drop --file examples/rfc1918-drop.acl\n  vppx acl apply rfc1918-drop --iface pg0 --input\n  vppx acl show rfc1918-drop\n  vppx stats errors --interval 1s"
+    )]
+    Acl {
+        #[command(subcommand)]
+        command: AclCommand,
+    },
     /// Read counters from the stats segment: interfaces (default), nodes, errors, ...
     #[command(
         after_help = "Examples:\n  vppx stats\n  vppx stats --interval 1s --count 5\n  vppx stats errors --json | jq '.[] | select(.count > 0)'"
@@ -241,6 +249,77 @@ impl Family {
             _ => vec![false, true],
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AclCommand {
+    /// Create the ACL NAME, or replace its rules in place (its index, and where it is
+    /// applied, stay). A rule: deny|permit [src PREFIX] [dst PREFIX] [proto P] [sport N[-M]]
+    /// [dport N[-M]], or deny|permit any. Rules end in an implicit deny.
+    #[command(
+        after_help = "Examples:\n  vppx acl set outside-in \"deny src 10.0.0.0/8\" \"permit src 198.51.100.0/24 proto tcp dport 80-443\"\n  vppx acl set v6-in deny src 2001:db8:bad::/48 permit any\n  vppx acl set rfc1918-drop --file examples/rfc1918-drop.acl\n  generate-rules | vppx acl set blocklist --file -"
+    )]
+    Set {
+        /// The ACL's name (kept in its tag): 1-63 letters, digits, '-', '_', '.', ':'.
+        name: String,
+        /// The rules, in order; each starts at its deny or permit.
+        #[arg(value_name = "RULE", required_unless_present = "file")]
+        rules: Vec<String>,
+        /// Read the rules from a file, one a line (# comments), or - for standard input.
+        #[arg(long, value_name = "FILE", conflicts_with = "rules")]
+        file: Option<String>,
+    },
+    /// Every ACL: index, name, rules, where it is applied.
+    List,
+    /// One ACL: its rules and where it is applied.
+    Show { name: String },
+    /// Delete an ACL; refused while it is applied, unless --force.
+    Delete {
+        name: String,
+        /// Detach it from every interface first.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Apply an ACL to an interface, after the ACLs already there.
+    Apply {
+        name: String,
+        /// The interface.
+        #[arg(long, value_name = "IFACE")]
+        iface: String,
+        #[command(flatten)]
+        direction: ApplyDirection,
+    },
+    /// Take an ACL off an interface (both directions unless --input or --output).
+    Detach {
+        name: String,
+        /// The interface.
+        #[arg(long, value_name = "IFACE")]
+        iface: String,
+        #[command(flatten)]
+        direction: DetachDirection,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+#[group(required = true, multiple = false)]
+pub struct ApplyDirection {
+    /// Filter what the interface receives.
+    #[arg(long)]
+    pub input: bool,
+    /// Filter what the interface sends.
+    #[arg(long)]
+    pub output: bool,
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+#[group(required = false, multiple = false)]
+pub struct DetachDirection {
+    /// Only its input use.
+    #[arg(long)]
+    pub input: bool,
+    /// Only its output use.
+    #[arg(long)]
+    pub output: bool,
 }
 
 #[derive(Debug, Args)]

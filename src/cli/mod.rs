@@ -1,6 +1,7 @@
 //! The command line: flags defined once with clap, one file per subcommand,
 //! one renderer (`output`) for tables and JSON.
 
+pub mod acl;
 pub mod args;
 pub mod bench;
 pub mod context;
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Cli { command } => system::cli(&mut ctx, &command.join(" ")),
         Command::Iface { command } => iface::run(&mut ctx, command),
         Command::Route { command } => route::run(&mut ctx, command),
+        Command::Acl { command } => acl::run(&mut ctx, command),
         Command::Stats(args) => stats::run(&mut ctx, args),
         Command::Bench { what } => bench::run(&mut ctx, what),
         Command::Watch(args) => watch::run(&mut ctx, args),

@@ -1,5 +1,6 @@
 //! What the CLI and the agent share: operations on VPP expressed in operators' terms.
 
+pub mod acl;
 pub mod error;
 pub mod events;
 pub mod iface;
