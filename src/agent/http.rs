@@ -23,6 +23,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast::error::RecvError;
 
+use super::acl;
 use super::body::{self, AddressBody, AdminState, RoutesBody, StateBody};
 use super::error::ApiError;
 use super::metrics;
@@ -75,8 +76,9 @@ impl Api {
         let filter = match method {
             Method::GET => MethodFilter::GET,
             Method::POST => MethodFilter::POST,
+            Method::PUT => MethodFilter::PUT,
             Method::DELETE => MethodFilter::DELETE,
-            _ => unreachable!("the API uses GET, POST and DELETE only"),
+            _ => unreachable!("the API uses GET, POST, PUT and DELETE only"),
         };
         self.router = self.router.route(path, on(filter, handler));
         self.routes.push((method, path));
@@ -109,6 +111,20 @@ pub fn api() -> Api {
         .at(Method::POST, "/routes", add_routes)
         .at(Method::DELETE, "/routes/{prefix}", del_route)
         .at(Method::GET, "/events", events)
+        .at(Method::GET, "/acls", acl::list_acls)
+        .at(Method::GET, "/acls/{name}", acl::get_acl)
+        .at(Method::PUT, "/acls/{name}", acl::put_acl)
+        .at(Method::DELETE, "/acls/{name}", acl::delete_acl)
+        .at(
+            Method::GET,
+            "/interfaces/{name}/acls",
+            acl::get_interface_acls,
+        )
+        .at(
+            Method::PUT,
+            "/interfaces/{name}/acls",
+            acl::put_interface_acls,
+        )
 }
 
 /// The whole application: routes, fallback, and the layers.

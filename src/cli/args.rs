@@ -442,7 +442,7 @@ pub struct ServeArgs {
     /// Address and port to listen on (port 0 picks a free one, printed at start).
     #[arg(long, default_value = "127.0.0.1:9482")]
     pub listen: std::net::SocketAddr,
-    /// A file holding the bearer token that POST and DELETE requests must present.
+    /// A file holding the bearer token that POST, PUT and DELETE requests must present.
     #[arg(long, value_name = "FILE")]
     pub token_file: Option<PathBuf>,
     /// Allow a non-loopback --listen address without a token.

@@ -1,0 +1,209 @@
+//! The agent's ACL endpoints: `/acls`, `/acls/{name}` and `/interfaces/{name}/acls`. Thin, as
+//! the other handlers: parse and validate the body (400 naming the bad rule by its index in
+//! the list, before anything is sent), call `ops::acl` through [`Vpp::call`], serialise.
+//!
+//! The acl plugin's messages are checked per request, not at connect time: a VPP without
+//! the plugin still serves everything else, and these endpoints answer 501 naming what it
+//! lacks.
+
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+use super::error::ApiError;
+use super::http::AppState;
+use crate::client::Client;
+use crate::ops::acl::{self, Direction, RuleInput};
+
+/// `PUT /acls/{name}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AclBody {
+    /// In order; each a rule's words (`"deny src 10.0.0.0/8"`) or an object of them.
+    pub rules: Vec<RuleInput>,
+}
+
+/// `PUT /interfaces/{name}/acls`: a direction left out stays as it is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InterfaceAclsBody {
+    #[serde(default)]
+    pub input: Option<Vec<String>>,
+    #[serde(default)]
+    pub output: Option<Vec<String>>,
+}
+
+/// Parses and checks a `PUT /acls/{name}` body: the rules, every bad one named.
+pub fn parse_acl_body(name: &str, bytes: &[u8]) -> Result<Vec<acl::Rule>, ApiError> {
+    acl::validate_name(name)?;
+    let body: AclBody = super::body::json(bytes).map_err(ApiError::bad_request)?;
+    Ok(acl::parse_inputs(&body.rules)?)
+}
+
+/// Parses and checks a `PUT /interfaces/{name}/acls` body.
+pub fn parse_interface_body(bytes: &[u8]) -> Result<InterfaceAclsBody, ApiError> {
+    let body: InterfaceAclsBody = super::body::json(bytes).map_err(ApiError::bad_request)?;
+    if body.input.is_none() && body.output.is_none() {
+        return Err(ApiError::bad_request(
+            "give \"input\", \"output\" or both: lists of ACL names",
+        ));
+    }
+    for (dir, list) in [
+        (Direction::Input, &body.input),
+        (Direction::Output, &body.output),
+    ] {
+        if let Some(l) = list {
+            acl::check_list(dir, l)?;
+        }
+    }
+    Ok(body)
+}
+
+/// 501 when this VPP lacks the acl plugin's messages (or has other versions of them).
+fn acl_plugin(c: &Client) -> Result<(), ApiError> {
+    c.require(acl::MESSAGES).map_err(|e| {
+        ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            "not implemented",
+            format!("this VPP cannot do ACLs: {e}"),
+        )
+    })
+}
+
+/// Runs `op` with the acl plugin's messages checked first.
+async fn with_acl<T, F>(app: &AppState, op: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Client) -> crate::ops::Result<T> + Send + 'static,
+{
+    app.vpp
+        .call(move |c| match acl_plugin(c) {
+            Ok(()) => op(c).map(Ok),
+            Err(e) => Ok(Err(e)),
+        })
+        .await?
+}
+
+pub async fn list_acls(State(app): State<AppState>) -> Result<Response, ApiError> {
+    let all = with_acl(&app, acl::list).await?;
+    Ok(Json(all).into_response())
+}
+
+pub async fn get_acl(
+    State(app): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    let a = with_acl(&app, move |c| acl::find(c, &name)).await?;
+    Ok(Json(a).into_response())
+}
+
+pub async fn put_acl(
+    State(app): State<AppState>,
+    Path(name): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let rules = parse_acl_body(&name, &bytes)?;
+    let r = with_acl(&app, move |c| acl::set(c, &name, &rules)).await?;
+    let status = if r.created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(r)).into_response())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteQuery {
+    #[serde(default)]
+    force: bool,
+}
+
+pub async fn delete_acl(
+    State(app): State<AppState>,
+    Path(name): Path<String>,
+    Query(q): Query<DeleteQuery>,
+) -> Result<Response, ApiError> {
+    let force = q.force;
+    let d = with_acl(&app, move |c| acl::delete(c, &name, force)).await?;
+    Ok(Json(d).into_response())
+}
+
+pub async fn get_interface_acls(
+    State(app): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, ApiError> {
+    let i = with_acl(&app, move |c| acl::interface_acls(c, &name)).await?;
+    Ok(Json(i).into_response())
+}
+
+pub async fn put_interface_acls(
+    State(app): State<AppState>,
+    Path(name): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let b = parse_interface_body(&bytes)?;
+    let i = with_acl(&app, move |c| {
+        acl::set_interface_acls(c, &name, b.input.as_deref(), b.output.as_deref())
+    })
+    .await?;
+    Ok(Json(i).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acl_bodies_are_checked_before_anything_is_sent() {
+        let rules = parse_acl_body(
+            "rfc1918-drop",
+            br#"{"rules": ["deny src 10.0.0.0/8", {"action": "permit", "src": "::/0"}, "permit any"]}"#,
+        )
+        .unwrap();
+        assert_eq!(rules.len(), 4);
+        let e = parse_acl_body(
+            "x",
+            br#"{"rules": ["permit any", "deny src 10.0.0.0/8", "deny src 10.1.2.3/8"]}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.status, StatusCode::BAD_REQUEST);
+        assert!(
+            e.detail.starts_with("rule 2 \"deny src 10.1.2.3/8\""),
+            "{}",
+            e.detail
+        );
+        for (name, body) in [
+            ("bad name", r#"{"rules": ["permit any"]}"#),
+            ("x", r#"{"rules": []}"#),
+            ("x", r#"{"rule": ["permit any"]}"#),
+            ("x", r#"{"rules": [{"action": "permit", "port": 1}]}"#),
+            ("x", "not json"),
+        ] {
+            let e = parse_acl_body(name, body.as_bytes()).unwrap_err();
+            assert_eq!(e.status, StatusCode::BAD_REQUEST, "{name} {body}");
+        }
+    }
+
+    #[test]
+    fn interface_bodies() {
+        let b = parse_interface_body(br#"{"input": ["a", "b"]}"#).unwrap();
+        assert_eq!(
+            b.input.as_deref(),
+            Some(&["a".to_string(), "b".to_string()][..])
+        );
+        assert!(b.output.is_none());
+        for body in [
+            r#"{}"#,
+            r#"{"input": ["a", "a"]}"#,
+            r#"{"inputs": []}"#,
+            r#"{"output": "a"}"#,
+        ] {
+            let e = parse_interface_body(body.as_bytes()).unwrap_err();
+            assert_eq!(e.status, StatusCode::BAD_REQUEST, "{body}");
+        }
+    }
+}
