@@ -7,5 +7,6 @@ mod harness;
 mod iface;
 mod route;
 mod serve;
+mod stats;
 mod system;
 mod watch;
