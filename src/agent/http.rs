@@ -521,6 +521,21 @@ fn sse(line: &EventLine) -> Result<Event, Infallible> {
     Ok(Event::default().event(line.event).data(data))
 }
 
+/// What a client that fell behind the event channel gets instead of the events it missed.
+fn lagged_data(missed: u64) -> serde_json::Value {
+    serde_json::json!({
+        "timestamp": humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
+        "event": "lagged",
+        "missed": missed,
+    })
+}
+
+fn lagged(missed: u64) -> Event {
+    Event::default()
+        .event("lagged")
+        .data(lagged_data(missed).to_string())
+}
+
 async fn events(
     State(app): State<AppState>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
@@ -535,9 +550,7 @@ async fn events(
     let live = stream::unfold(rx, |mut rx| async move {
         let ev = match rx.recv().await {
             Ok(line) => sse(&line),
-            Err(RecvError::Lagged(n)) => Ok(Event::default()
-                .event("lagged")
-                .data(format!("{{\"event\":\"lagged\",\"missed\":{n}}}"))),
+            Err(RecvError::Lagged(n)) => Ok(lagged(n)),
             Err(RecvError::Closed) => return None,
         };
         Some((ev, rx))
@@ -649,6 +662,44 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// Every kind of `/events` data line has the documented EventLine fields, no others.
+    #[test]
+    fn event_lines_match_the_document() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).expect("openapi.json is JSON");
+        let schema = &doc["components"]["schemas"]["EventLine"];
+        let documented = schema["properties"].as_object().expect("properties");
+        let state = crate::ops::events::LinkState {
+            sw_if_index: 1,
+            name: "pg0".into(),
+            admin_up: true,
+            link_up: false,
+            deleted: false,
+        };
+        for line in [
+            serde_json::to_value(EventLine::state("change", &state)).expect("json"),
+            serde_json::to_value(EventLine::note("disconnected", "gone".into())).expect("json"),
+            lagged_data(3),
+        ] {
+            let obj = line.as_object().expect("an object");
+            for key in obj.keys() {
+                assert!(documented.contains_key(key), "{key} undocumented in {line}");
+            }
+            for key in schema["required"].as_array().expect("required") {
+                assert!(
+                    obj.contains_key(key.as_str().unwrap()),
+                    "{key} missing in {line}"
+                );
+            }
+            let event = &line["event"];
+            assert!(
+                documented["event"]["enum"]
+                    .as_array()
+                    .is_some_and(|e| e.contains(event)),
+                "{event} is not a documented event"
+            );
         }
     }
 

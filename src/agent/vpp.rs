@@ -124,7 +124,7 @@ impl EventLine {
         }
     }
 
-    fn note(event: &'static str, detail: String) -> Self {
+    pub fn note(event: &'static str, detail: String) -> Self {
         EventLine {
             timestamp: now(),
             event,

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::harness::{Sim, VPPX};
+use crate::openapi;
 
 /// `vppx serve` on 127.0.0.1:0 against a simulator; killed when dropped.
 pub struct Serve {
@@ -93,10 +94,11 @@ fn agent() -> ureq::Agent {
         .into()
 }
 
-/// One answer: status and body (parsed as JSON when it is JSON).
+/// One answer: status, content type and body.
 #[derive(Debug)]
 pub struct Answer {
     pub status: u16,
+    pub content_type: String,
     pub text: String,
 }
 
@@ -127,12 +129,28 @@ impl Answer {
 fn answer(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Answer {
     let mut r = r.expect("HTTP request");
     let status = r.status().as_u16();
+    let content_type = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
     let text = r.body_mut().read_to_string().expect("body");
-    Answer { status, text }
+    Answer {
+        status,
+        content_type,
+        text,
+    }
+}
+
+/// An answer to a documented operation, held to the OpenAPI document.
+fn checked(method: &str, path: &str, a: Answer) -> Answer {
+    openapi::check(method, path, a.status, &a.content_type, &a.text);
+    a
 }
 
 pub fn get(s: &Serve, path: &str) -> Answer {
-    answer(agent().get(s.url(path)).call())
+    checked("GET", path, answer(agent().get(s.url(path)).call()))
 }
 
 fn post(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
@@ -142,7 +160,7 @@ fn post(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
     if let Some(t) = token {
         req = req.header("Authorization", format!("Bearer {t}"));
     }
-    answer(req.send(body))
+    checked("POST", path, answer(req.send(body)))
 }
 
 fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
@@ -150,7 +168,7 @@ fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
     if let Some(t) = token {
         req = req.header("Authorization", format!("Bearer {t}"));
     }
-    answer(req.call())
+    checked("DELETE", path, answer(req.call()))
 }
 
 /// Polls `path` until it answers `status`, or panics after `within`.
@@ -194,7 +212,7 @@ fn serve_health_openapi_and_unknown_paths() {
     wait_status(&s, "/readyz", 200, Duration::from_secs(10));
     let doc = get(&s, "/openapi.json").status(200).json();
     assert_eq!(doc["openapi"], "3.0.3");
-    assert!(doc["paths"]["/routes/{prefix}"]["delete"].is_object());
+    assert_eq!(doc, *openapi::DOC, "the served document is the checked one");
     let nf = get(&s, "/no/such/thing").status(404).json();
     assert!(nf["detail"]
         .as_str()
@@ -533,6 +551,7 @@ fn serve_events_stream() {
             continue;
         };
         let ev: Value = serde_json::from_str(data).expect("event data is JSON");
+        openapi::check_event(&ev);
         events.push(ev.clone());
         let initial_pg1 = events
             .iter()
