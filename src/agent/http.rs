@@ -665,6 +665,67 @@ mod tests {
         }
     }
 
+    /// A connection that stops moving is closed: silent from the start, stalled in its
+    /// headers, stalled in its body, or silent after an answer. The limits here are short;
+    /// the bound on the test is generous (it only has to tell "closed" from "kept open").
+    #[test]
+    fn connections_that_stop_moving_are_closed() {
+        use std::io::{Read, Write};
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let listener = rt
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let app = Router::new().route(
+            "/",
+            axum::routing::post(|b: Bytes| async move { b.len().to_string() }),
+        );
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = rt.spawn(serve(
+            listener,
+            app,
+            16,
+            Duration::from_millis(300),
+            Duration::from_millis(300),
+            async {
+                let _ = stopped.await;
+            },
+        ));
+        let closed = |c: &mut std::net::TcpStream| -> Vec<u8> {
+            c.set_read_timeout(Some(Duration::from_secs(30)))
+                .expect("timeout");
+            let mut got = Vec::new();
+            match c.read_to_end(&mut got) {
+                Ok(_) => got,
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => got,
+                Err(e) => panic!("the connection was kept open ({e}); got {got:?}"),
+            }
+        };
+        for half in [
+            &b""[..],
+            b"POST / HTTP/1.1\r\nHost: x\r\n",
+            b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12",
+        ] {
+            let mut c = std::net::TcpStream::connect(addr).expect("connect");
+            c.write_all(half).expect("write");
+            closed(&mut c);
+        }
+        let mut c = std::net::TcpStream::connect(addr).expect("connect");
+        c.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n12")
+            .expect("write");
+        let answer = String::from_utf8(closed(&mut c)).expect("text");
+        assert!(
+            answer.starts_with("HTTP/1.1 200") && answer.ends_with("\r\n\r\n2"),
+            "{answer:?}"
+        );
+        let _ = stop.send(());
+        rt.block_on(server).expect("server");
+    }
+
     /// Every kind of `/events` data line has the documented EventLine fields, no others.
     #[test]
     fn event_lines_match_the_document() {
