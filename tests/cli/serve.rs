@@ -247,8 +247,8 @@ fn serve_interfaces() {
     ] {
         assert!(pg0.get(f).is_some(), "missing {f} in {pg0}");
     }
-    // Counters come from the agent's polling of the stats segment.
-    let deadline = Instant::now() + Duration::from_secs(5);
+    // Counters come from the agent's polling of the stats segment (rates after two polls).
+    let deadline = Instant::now() + Duration::from_secs(15);
     loop {
         let pg0 = get(&s, "/interfaces/pg0").status(200).json();
         if pg0["counters"]["rx_packets"].is_u64() && pg0["rates"]["rx_pps"].is_number() {
@@ -641,8 +641,11 @@ fn serve_survives_a_vpp_restart() {
     // pg0 up now; the restarted simulator has it down again, which /events must resync.
     post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(200);
     let mut events = Events::open(&s);
-    events.until(Duration::from_secs(10), "initial pg0 up", |e| {
-        e["event"] == "initial" && e["name"] == "pg0" && e["admin_up"] == true
+    // As the initial state, or as a change if the agent had not seen VPP's event yet.
+    events.until(Duration::from_secs(10), "pg0 up", |e| {
+        (e["event"] == "initial" || e["event"] == "change")
+            && e["name"] == "pg0"
+            && e["admin_up"] == true
     });
 
     let dir = sim.stop();
@@ -675,7 +678,7 @@ fn serve_survives_a_vpp_restart() {
     events.until(Duration::from_secs(15), "reconnected", |e| {
         e["event"] == "reconnected"
     });
-    events.until(Duration::from_secs(5), "resync of pg0", |e| {
+    events.until(Duration::from_secs(10), "resync of pg0", |e| {
         e["event"] == "resync" && e["name"] == "pg0" && e["admin_up"] == false
     });
     let list = get(&s, "/interfaces").status(200).json();
@@ -705,6 +708,26 @@ fn signal(pid: u32, signal: &str) {
     assert!(ok, "kill -{signal} {pid}");
 }
 
+/// Waits until every thread of `pid` is stopped (a signal is delivered asynchronously).
+fn wait_stopped(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("/proc/PID/task");
+        let all_stopped = tasks.map_while(Result::ok).all(|t| {
+            std::fs::read_to_string(t.path().join("stat")).is_ok_and(|stat| {
+                // pid (comm) STATE ...: the state follows the last ')'.
+                stat.rsplit_once(')')
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['T', 't']))
+            })
+        });
+        if all_stopped {
+            return;
+        }
+        assert!(Instant::now() < deadline, "process {pid} did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// A VPP that stops answering with its socket still there (the simulator stopped with
 /// SIGSTOP): a request waits at most the API timeout, then the agent calls VPP down and
 /// answers 503 at once; when VPP answers again, so does the agent.
@@ -723,6 +746,7 @@ fn serve_does_not_hang_on_a_stalled_vpp() {
     }
     signal(sim.pid(), "STOP");
     let resume = Resume(sim.pid());
+    wait_stopped(sim.pid());
     // At most the API timeout (1 s), far below the request timeout (30 s) a hang would
     // run into.
     let t = Instant::now();
