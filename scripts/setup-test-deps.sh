@@ -8,3 +8,20 @@ if ! "$py" -c 'import vpp_papi' 2>/dev/null; then
   echo "== installing vpp-papi"
   "$py" -m pip install --quiet --disable-pip-version-check vpp-papi
 fi
+
+# Debian packages for `vppx serve`'s tests and benchmark: a real Prometheus (the
+# scrape test) and wrk (scripts/bench-serve.sh). Without apt (outside CI), the tests
+# that need them skip with a notice; under CI=true they fail instead.
+missing=()
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "== installing ${missing[*]}"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; }; then
+      echo "warning: could not install ${missing[*]}; the tests that need them will skip (or fail under CI=true)" >&2
+    fi
+  else
+    echo "warning: ${missing[*]} missing and apt-get unavailable; the tests that need them will skip (or fail under CI=true)" >&2
+  fi
+fi

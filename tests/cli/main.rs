@@ -1,9 +1,13 @@
 //! The `vppx` binary against `vppx sim`: one test binary, one fixture that
 //! starts the simulator on a private socket, a builder that runs vppx.
 
+#[path = "../common/mod.rs"]
+mod common;
 mod harness;
 mod iface;
+mod openapi;
 mod route;
+mod serve;
 mod stats;
 mod system;
 mod watch;
