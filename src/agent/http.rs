@@ -537,6 +537,21 @@ fn sse(line: &EventLine) -> Result<Event, Infallible> {
     Ok(Event::default().event(line.event).data(data))
 }
 
+/// What a client that fell behind the event channel gets instead of the events it missed.
+fn lagged_data(missed: u64) -> serde_json::Value {
+    serde_json::json!({
+        "timestamp": humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
+        "event": "lagged",
+        "missed": missed,
+    })
+}
+
+fn lagged(missed: u64) -> Event {
+    Event::default()
+        .event("lagged")
+        .data(lagged_data(missed).to_string())
+}
+
 async fn events(
     State(app): State<AppState>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
@@ -551,9 +566,7 @@ async fn events(
     let live = stream::unfold(rx, |mut rx| async move {
         let ev = match rx.recv().await {
             Ok(line) => sse(&line),
-            Err(RecvError::Lagged(n)) => Ok(Event::default()
-                .event("lagged")
-                .data(format!("{{\"event\":\"lagged\",\"missed\":{n}}}"))),
+            Err(RecvError::Lagged(n)) => Ok(lagged(n)),
             Err(RecvError::Closed) => return None,
         };
         Some((ev, rx))
@@ -665,6 +678,105 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// A connection that stops moving is closed: silent from the start, stalled in its
+    /// headers, stalled in its body, or silent after an answer. The limits here are short;
+    /// the bound on the test is generous (it only has to tell "closed" from "kept open").
+    #[test]
+    fn connections_that_stop_moving_are_closed() {
+        use std::io::{Read, Write};
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let listener = rt
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let app = Router::new().route(
+            "/",
+            axum::routing::post(|b: Bytes| async move { b.len().to_string() }),
+        );
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = rt.spawn(serve(
+            listener,
+            app,
+            16,
+            Duration::from_millis(300),
+            Duration::from_millis(300),
+            async {
+                let _ = stopped.await;
+            },
+        ));
+        let closed = |c: &mut std::net::TcpStream| -> Vec<u8> {
+            c.set_read_timeout(Some(Duration::from_secs(30)))
+                .expect("timeout");
+            let mut got = Vec::new();
+            match c.read_to_end(&mut got) {
+                Ok(_) => got,
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => got,
+                Err(e) => panic!("the connection was kept open ({e}); got {got:?}"),
+            }
+        };
+        for half in [
+            &b""[..],
+            b"POST / HTTP/1.1\r\nHost: x\r\n",
+            b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n12",
+        ] {
+            let mut c = std::net::TcpStream::connect(addr).expect("connect");
+            c.write_all(half).expect("write");
+            closed(&mut c);
+        }
+        let mut c = std::net::TcpStream::connect(addr).expect("connect");
+        c.write_all(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n12")
+            .expect("write");
+        let answer = String::from_utf8(closed(&mut c)).expect("text");
+        assert!(
+            answer.starts_with("HTTP/1.1 200") && answer.ends_with("\r\n\r\n2"),
+            "{answer:?}"
+        );
+        let _ = stop.send(());
+        rt.block_on(server).expect("server");
+    }
+
+    /// Every kind of `/events` data line has the documented EventLine fields, no others.
+    #[test]
+    fn event_lines_match_the_document() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).expect("openapi.json is JSON");
+        let schema = &doc["components"]["schemas"]["EventLine"];
+        let documented = schema["properties"].as_object().expect("properties");
+        let state = crate::ops::events::LinkState {
+            sw_if_index: 1,
+            name: "pg0".into(),
+            admin_up: true,
+            link_up: false,
+            deleted: false,
+        };
+        for line in [
+            serde_json::to_value(EventLine::state("change", &state)).expect("json"),
+            serde_json::to_value(EventLine::note("disconnected", "gone".into())).expect("json"),
+            lagged_data(3),
+        ] {
+            let obj = line.as_object().expect("an object");
+            for key in obj.keys() {
+                assert!(documented.contains_key(key), "{key} undocumented in {line}");
+            }
+            for key in schema["required"].as_array().expect("required") {
+                assert!(
+                    obj.contains_key(key.as_str().unwrap()),
+                    "{key} missing in {line}"
+                );
+            }
+            let event = &line["event"];
+            assert!(
+                documented["event"]["enum"]
+                    .as_array()
+                    .is_some_and(|e| e.contains(event)),
+                "{event} is not a documented event"
+            );
         }
     }
 

@@ -553,6 +553,66 @@ mod tests {
         assert!(text.contains("vppx_vpp_reconnects_total 1"));
     }
 
+    /// The Grafana dashboard in deploy/ has the panels an operator needs: RX and TX
+    /// packets/s per interface, vectors per call per node, buffer utilisation and error
+    /// rates, each drawn per label, not summed away.
+    #[test]
+    fn dashboard_has_the_operator_panels() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dash: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("deploy/grafana-dashboard.json"))
+                .expect("dashboard"),
+        )
+        .expect("dashboard is JSON");
+        let targets: Vec<(String, String)> = dash["panels"]
+            .as_array()
+            .expect("panels")
+            .iter()
+            .flat_map(|p| p["targets"].as_array().cloned().unwrap_or_default())
+            .map(|t| {
+                (
+                    t["expr"].as_str().unwrap_or_default().to_string(),
+                    t["legendFormat"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        for (what, parts, legend) in [
+            (
+                "RX packets/s per interface",
+                &["rate(vpp_interface_rx_packets_total"][..],
+                "{{interface}}",
+            ),
+            (
+                "TX packets/s per interface",
+                &["rate(vpp_interface_tx_packets_total"][..],
+                "{{interface}}",
+            ),
+            (
+                "vectors per call per node",
+                &["rate(vpp_node_vectors_total", "rate(vpp_node_calls_total"][..],
+                "{{node}}",
+            ),
+            (
+                "buffer utilisation",
+                &[
+                    "vpp_buffer_pool_used_buffers",
+                    "vpp_buffer_pool_available_buffers",
+                ][..],
+                "{{pool}}",
+            ),
+            ("error rates", &["rate(vpp_errors_total"][..], "{{reason}}"),
+        ] {
+            assert!(
+                targets
+                    .iter()
+                    .any(|(expr, l)| parts.iter().all(|p| expr.contains(p))
+                        && l.contains(legend)
+                        && !expr.starts_with("sum(")),
+                "the dashboard has no panel for {what} (a query with {parts:?}, legend {legend})"
+            );
+        }
+    }
+
     /// The Grafana dashboard in deploy/ only queries series the agent exports.
     #[test]
     fn dashboard_queries_exported_series() {

@@ -124,7 +124,7 @@ impl EventLine {
         }
     }
 
-    fn note(event: &'static str, detail: String) -> Self {
+    pub fn note(event: &'static str, detail: String) -> Self {
         EventLine {
             timestamp: now(),
             event,
@@ -556,5 +556,61 @@ impl Vpp {
                 let _ = client.close();
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts fetches; each answers `value` after yielding once.
+    async fn fetch(fetches: &AtomicU64, value: Result<u32, ()>) -> Result<u32, ()> {
+        fetches.fetch_add(1, Ordering::SeqCst);
+        tokio::task::yield_now().await;
+        value
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_callers_share_one_fetch() {
+        let shared = Arc::new(Shared::<u32>::new(Duration::from_secs(3600)));
+        let fetches = Arc::new(AtomicU64::new(0));
+        let start = Arc::new(tokio::sync::Barrier::new(8));
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let (shared, fetches, start) = (shared.clone(), fetches.clone(), start.clone());
+                tokio::spawn(async move {
+                    start.wait().await;
+                    shared.get(|| fetch(&fetches, Ok(7))).await
+                })
+            })
+            .collect();
+        for t in tasks {
+            assert_eq!(t.await.expect("task").map(|v| *v), Ok(7));
+        }
+        assert_eq!(fetches.load(Ordering::SeqCst), 1, "one fetch for 8 callers");
+
+        // A change forgets the value at once.
+        shared.invalidate();
+        let v = shared.get(|| fetch(&fetches, Ok(8))).await;
+        assert_eq!(v.map(|v| *v), Ok(8));
+        assert_eq!(fetches.load(Ordering::SeqCst), 2);
+
+        // A failed fetch is not kept: the next caller fetches again.
+        shared.invalidate();
+        assert_eq!(shared.get(|| fetch(&fetches, Err(()))).await, Err(()));
+        let v = shared.get(|| fetch(&fetches, Ok(9))).await;
+        assert_eq!(v.map(|v| *v), Ok(9));
+        assert_eq!(fetches.load(Ordering::SeqCst), 4);
+    }
+
+    #[tokio::test]
+    async fn a_value_older_than_the_window_is_fetched_again() {
+        let shared = Shared::<u32>::new(Duration::ZERO);
+        let fetches = AtomicU64::new(0);
+        for want in [1, 2, 3] {
+            let v = shared.get(|| fetch(&fetches, Ok(want))).await;
+            assert_eq!(v.map(|v| *v), Ok(want));
+        }
+        assert_eq!(fetches.load(Ordering::SeqCst), 3);
     }
 }

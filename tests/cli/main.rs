@@ -5,6 +5,7 @@
 mod common;
 mod harness;
 mod iface;
+mod openapi;
 mod route;
 mod serve;
 mod stats;
