@@ -127,6 +127,24 @@ fn golden_directory_and_patterns() {
         .get("/err/acl-plugin-in-ip4-fa/ACL deny packets")
         .and_then(StatValue::sum);
     assert!(deny.is_some());
+    // The acl plugin's counters per node, as VPP names its nodes: the fa (IP) and l2
+    // nodes, both directions and families, zero in this capture.
+    let acl = vppx::ops::stats::acl_counters(&errors);
+    let nodes: Vec<&str> = acl.iter().map(|c| c.node.as_str()).collect();
+    assert_eq!(
+        nodes,
+        [
+            "acl-plugin-in-ip4-fa",
+            "acl-plugin-in-ip4-l2",
+            "acl-plugin-in-ip6-fa",
+            "acl-plugin-in-ip6-l2",
+            "acl-plugin-out-ip4-fa",
+            "acl-plugin-out-ip4-l2",
+            "acl-plugin-out-ip6-fa",
+            "acl-plugin-out-ip6-l2",
+        ]
+    );
+    assert!(acl.iter().all(|c| c.deny == 0 && c.permit == 0));
 }
 
 /// Builds a segment shaped like a small VPP's: two threads, interfaces, nodes, errors,

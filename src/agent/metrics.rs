@@ -6,7 +6,9 @@
 //! text. Names follow Prometheus' conventions: a `vpp_` prefix for VPP's counters,
 //! `vppx_` for the agent's, base units in the name (`_bytes`, `_seconds`), and `_total`
 //! on counters (added by the encoder). Error counters are exported once non-zero, as
-//! `show errors` lists them; nodes once they have run.
+//! `show errors` lists them; nodes once they have run. The acl plugin's deny and permit
+//! counters are exported per node from the start, zero or not, so that a rate of ACL
+//! denies exists before the first one.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::AtomicU64;
@@ -219,6 +221,28 @@ impl Collector for VppCollector {
             "Error counters (show errors), once non-zero.",
             &samples,
         )?;
+
+        let acl = stats::acl_counters(snap);
+        type AclField = fn(&stats::AclCounters) -> u64;
+        let acl_counters: [(&str, &str, AclField); 2] = [
+            (
+                "vpp_acl_deny_packets",
+                "Packets the acl plugin's node denied (/err/<node>/ACL deny packets; the implicit deny included).",
+                |c| c.deny,
+            ),
+            (
+                "vpp_acl_permit_packets",
+                "Packets the acl plugin's node permitted (/err/<node>/ACL permit packets).",
+                |c| c.permit,
+            ),
+        ];
+        for (name, help, field) in acl_counters {
+            let samples: Vec<_> = acl
+                .iter()
+                .map(|c| (vec![("node", c.node.as_str())], field(c)))
+                .collect();
+            counter(&mut enc, name, help, &samples)?;
+        }
 
         let pools = stats::buffers(snap);
         type PoolField = fn(&stats::BufferPool) -> u64;
@@ -450,6 +474,26 @@ mod tests {
                 StatValue::Simple(vec![vec![0]]),
             ),
             entry(
+                "/err/acl-plugin-in-ip4-fa/ACL deny packets",
+                CounterVectorSimple,
+                StatValue::Simple(vec![vec![0], vec![40], vec![2]]),
+            ),
+            entry(
+                "/err/acl-plugin-in-ip4-fa/ACL permit packets",
+                CounterVectorSimple,
+                StatValue::Simple(vec![vec![0], vec![5], vec![0]]),
+            ),
+            entry(
+                "/err/acl-plugin-in-ip6-fa/ACL deny packets",
+                CounterVectorSimple,
+                StatValue::Simple(vec![vec![0]]),
+            ),
+            entry(
+                "/err/acl-plugin-in-ip6-fa/ACL permit packets",
+                CounterVectorSimple,
+                StatValue::Simple(vec![vec![0]]),
+            ),
+            entry(
                 "/buffer-pools/default-numa-0/cached",
                 Gauge,
                 StatValue::Gauge(12),
@@ -519,6 +563,9 @@ mod tests {
             "vpp_node_vectors_total{node=\"ip4-input\"} 150",
             "vpp_node_vectors_per_call{node=\"ip4-input\"} 15.0",
             "vpp_errors_total{node=\"ip4-input\",reason=\"ip4 ttl <= 1\"} 6",
+            "vpp_acl_deny_packets_total{node=\"acl-plugin-in-ip4-fa\"} 42",
+            "vpp_acl_permit_packets_total{node=\"acl-plugin-in-ip4-fa\"} 5",
+            "vpp_acl_deny_packets_total{node=\"acl-plugin-in-ip6-fa\"} 0",
             "vpp_buffer_pool_used_buffers{pool=\"default-numa-0\"} 100",
             "vpp_memory_used_bytes{heap=\"main heap\"} 1048576",
             "vpp_vector_rate 7",
@@ -601,6 +648,16 @@ mod tests {
                 "{{pool}}",
             ),
             ("error rates", &["rate(vpp_errors_total"][..], "{{reason}}"),
+            (
+                "ACL denies per second per node",
+                &["rate(vpp_acl_deny_packets_total"][..],
+                "{{node}}",
+            ),
+            (
+                "drops per second per interface",
+                &["rate(vpp_interface_drops_total"][..],
+                "{{interface}}",
+            ),
         ] {
             assert!(
                 targets

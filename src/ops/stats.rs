@@ -158,6 +158,47 @@ pub fn errors(snap: &Snapshot) -> Vec<ErrorCounter> {
         .collect()
 }
 
+/// The acl plugin's counters of one node (`acl-plugin-in-ip4-fa`, ...), as VPP counts them:
+/// per node, not per interface (D11).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AclCounters {
+    pub node: String,
+    /// `/err/<node>/ACL deny packets`.
+    pub deny: u64,
+    /// `/err/<node>/ACL permit packets`.
+    pub permit: u64,
+}
+
+/// Every node with ACL deny or permit counters, zero or not, by node.
+pub fn acl_counters(snap: &Snapshot) -> Vec<AclCounters> {
+    let mut by_node: BTreeMap<&str, AclCounters> = BTreeMap::new();
+    for e in snap.iter() {
+        let Some(rest) = e.name.strip_prefix("/err/") else {
+            continue;
+        };
+        let Some((node, reason)) = rest.split_once('/') else {
+            continue;
+        };
+        let deny = match reason {
+            "ACL deny packets" => true,
+            "ACL permit packets" => false,
+            _ => continue,
+        };
+        let count = e.value.sum().unwrap_or(0);
+        let c = by_node.entry(node).or_insert_with(|| AclCounters {
+            node: node.to_string(),
+            deny: 0,
+            permit: 0,
+        });
+        if deny {
+            c.deny = count;
+        } else {
+            c.permit = count;
+        }
+    }
+    by_node.into_values().collect()
+}
+
 /// `/sys/*` scalars and gauges (heartbeat, boot time, vector rate, ...).
 pub fn system(snap: &Snapshot) -> BTreeMap<String, u64> {
     snap.iter()
