@@ -1,6 +1,7 @@
 //! The `vppx` binary against `vppx sim`: one test binary, one fixture that
 //! starts the simulator on a private socket, a builder that runs vppx.
 
+mod acl;
 #[path = "../common/mod.rs"]
 mod common;
 mod harness;
