@@ -2,6 +2,7 @@
 //! starts the simulator on a private socket, a builder that runs vppx.
 
 mod acl;
+mod acl_serve;
 #[path = "../common/mod.rs"]
 mod common;
 mod harness;
