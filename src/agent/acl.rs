@@ -22,8 +22,9 @@ use crate::ops::acl::{self, Direction, RuleInput};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AclBody {
-    /// In order; each a rule's words (`"deny src 10.0.0.0/8"`) or an object of them.
-    pub rules: Vec<RuleInput>,
+    /// In order; each a rule's words (`"deny src 10.0.0.0/8"`) or an object of them, read
+    /// one by one so that an error names the rule (see [`RuleInput::from_value`]).
+    pub rules: Vec<serde_json::Value>,
 }
 
 /// `PUT /interfaces/{name}/acls`: a direction left out stays as it is.
@@ -40,7 +41,13 @@ pub struct InterfaceAclsBody {
 pub fn parse_acl_body(name: &str, bytes: &[u8]) -> Result<Vec<acl::Rule>, ApiError> {
     acl::validate_name(name)?;
     let body: AclBody = super::body::json(bytes).map_err(ApiError::bad_request)?;
-    Ok(acl::parse_inputs(&body.rules)?)
+    let inputs = body
+        .rules
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| RuleInput::from_value(i, v))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(acl::parse_inputs(&inputs)?)
 }
 
 /// Parses and checks a `PUT /interfaces/{name}/acls` body.
@@ -176,6 +183,18 @@ mod tests {
             "{}",
             e.detail
         );
+        let e = parse_acl_body(
+            "x",
+            br#"{"rules": ["permit any", {"action": "deny", "port": 5}]}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.detail.starts_with("rule 1: unknown field `port`"),
+            "{}",
+            e.detail
+        );
+        let e = parse_acl_body("x", br#"{"rules": [7]}"#).unwrap_err();
+        assert!(e.detail.starts_with("rule 0: 7 is neither"), "{}", e.detail);
         for (name, body) in [
             ("bad name", r#"{"rules": ["permit any"]}"#),
             ("x", r#"{"rules": []}"#),

@@ -158,11 +158,12 @@ pub struct Rule {
     pub tcp_flags: (u8, u8),
 }
 
+/// Every address of a family: `0.0.0.0/0` or `::/0`.
 fn any_of(v6: bool) -> IpNet {
     if v6 {
-        "::/0".parse().unwrap_or_default()
+        IpNet::V6(ipnet::Ipv6Net::default())
     } else {
-        IpNet::default()
+        IpNet::V4(ipnet::Ipv4Net::default())
     }
 }
 
@@ -603,6 +604,22 @@ impl RuleInput {
                 }
                 words.join(" ")
             }
+        }
+    }
+}
+
+impl RuleInput {
+    /// One rule of a JSON list, at `index`: a string or an object, the error naming the
+    /// rule by its index (`rule 2: unknown field ...`).
+    pub fn from_value(index: usize, v: serde_json::Value) -> Result<RuleInput> {
+        match v {
+            serde_json::Value::String(s) => Ok(RuleInput::Text(s)),
+            v @ serde_json::Value::Object(_) => serde_json::from_value(v)
+                .map(RuleInput::Fields)
+                .map_err(|e| OpsError::BadInput(format!("rule {index}: {e}"))),
+            other => Err(OpsError::BadInput(format!(
+                "rule {index}: {other} is neither a rule's words (a string) nor an object of them"
+            ))),
         }
     }
 }
