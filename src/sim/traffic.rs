@@ -19,9 +19,9 @@
 //!   (`2001:db8::1` for an IPv6 source), which routes nowhere. It is looked up in the
 //!   ingress interface's table (longest prefix match; recursive next hops followed; the
 //!   first path of a multipath route taken).
-//! - Input ACLs (see [`super::acl`]): on an interface with ACLs applied as input for
-//!   the packet's family, `acl-plugin-in-ip4-fa` (`-ip6-`) runs after `ip4-input` and counts
-//!   every packet in `checked packets`; a packet its rules deny (or that no rule matches)
+//! - Input ACLs (see [`super::acl`]): on an interface with input ACLs, whatever the
+//!   families of their rules, `acl-plugin-in-ip4-fa` (`-ip6-` for IPv6 packets) runs after
+//!   `ip4-input` and counts every packet in `checked packets`; a packet its rules deny (or that no rule matches)
 //!   counts in `ACL deny packets`, goes to `error-drop` and counts in the ingress
 //!   `/if/drops`; a permitted one counts in `ACL permit packets` and goes on to the lookup.
 //! - Forwarded: `/if/tx` of the egress interface, through `ip4-rewrite`, `<if>-output`,
