@@ -7,6 +7,7 @@
 
 #[rustfmt::skip]
 pub mod binapi;
+pub mod api;
 pub mod cli;
 pub mod client;
 pub mod ops;
