@@ -149,6 +149,9 @@ fn emit_mod(api: &Api, default: &BTreeSet<String>) -> String {
         "/// The VPP version these bindings were generated from.\npub const VPP_VERSION: &str = {:?};\n",
         version(api)
     );
+    s.push_str(
+        "/// These modules' definitions in `.api.json` shape (a JSON array, as VPP's\n/// `get_api_json` answers), for messages known in advance and the simulator.\npub const SCHEMA_JSON: &str = include_str!(\"schema.json\");\n\n",
+    );
     for m in &api.modules {
         if !default.contains(&m.name) {
             let _ = writeln!(s, "#[cfg(feature = \"{ALL_FEATURE}\")]");

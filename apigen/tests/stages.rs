@@ -339,7 +339,11 @@ fn schema_round_trips_through_parse() {
         let text = apigen::schema::schema_text(&api, names);
         let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         let back = apigen::parse_modules("schema", &value).unwrap_or_else(|e| panic!("{e}"));
-        let with_messages: Vec<_> = api.modules.iter().filter(|m| !m.messages.is_empty()).collect();
+        let with_messages: Vec<_> = api
+            .modules
+            .iter()
+            .filter(|m| !m.messages.is_empty())
+            .collect();
         assert_eq!(back.modules.len(), with_messages.len(), "{case}");
         for (a, b) in with_messages.iter().zip(&back.modules) {
             assert_eq!(a.name, b.name);

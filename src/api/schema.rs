@@ -19,14 +19,11 @@ use crate::wire::{MessageInfo, WireError};
 use super::codec::Codec;
 use super::ApiError;
 
-/// The definitions of the default build (`src/binapi/schema.json`, written by apigen).
-pub const EMBEDDED_SCHEMA: &str = include_str!("../binapi/schema.json");
-
 /// The embedded definitions, parsed once.
 pub fn embedded() -> &'static Api {
     static API: OnceLock<Api> = OnceLock::new();
     API.get_or_init(|| {
-        serde_json::from_str(EMBEDDED_SCHEMA)
+        serde_json::from_str(crate::binapi::SCHEMA_JSON)
             .ok()
             .and_then(|v| apigen::parse_modules("schema.json", &v).ok())
             .unwrap_or(Api {

@@ -118,6 +118,22 @@ fn is_module(t: &[MessageInfo], name: &str) -> bool {
     t.first().is_some_and(|m| m.module == name)
 }
 
+/// `get_api_json`'s answer: the definitions of every module in the message
+/// table, from the schema apigen emitted, without memclnt (as VPP leaves it
+/// out: clients know it in advance).
+fn api_json() -> &'static str {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        let modules: Vec<serde_json::Value> =
+            serde_json::from_str(crate::binapi::SCHEMA_JSON).unwrap_or_default();
+        let modules: Vec<serde_json::Value> = modules
+            .into_iter()
+            .filter(|m| m.get("module").and_then(|n| n.as_str()) != Some("memclnt"))
+            .collect();
+        serde_json::Value::Array(modules).to_string()
+    })
+}
+
 /// What the connection does after a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum After {
@@ -296,6 +312,14 @@ impl Api {
                 })
             }),
             "memclnt_keepalive_reply" => Some(After::Continue),
+            "get_api_json" => on!(memclnt::GetApiJson, |m: memclnt::GetApiJson| {
+                out.send(&memclnt::GetApiJsonReply {
+                    context: m.context,
+                    retval: 0,
+                    json: api_json().to_string(),
+                })
+            }),
+
             "get_first_msg_id" => on!(memclnt::GetFirstMsgId, |m: memclnt::GetFirstMsgId| {
                 let id = self.table.first_id(&m.name);
                 out.send(&memclnt::GetFirstMsgIdReply {
