@@ -38,8 +38,9 @@ pub fn embedded() -> &'static Api {
 pub enum Binding {
     /// A generated type with this name and CRC.
     Typed(&'static MessageInfo),
-    /// A generated type of this name, but with another CRC (the typed binding's).
-    CrcMismatch(u32),
+    /// A generated type of this name, but with another CRC (the typed
+    /// binding's): it does not match, the model-driven codec is used.
+    NotMatching(u32),
     /// No generated type of this name in this build.
     None,
 }
@@ -47,9 +48,9 @@ pub enum Binding {
 impl Binding {
     pub fn as_str(self) -> &'static str {
         match self {
-            Binding::Typed(_) => "typed",
-            Binding::CrcMismatch(_) => "crc_mismatch",
-            Binding::None => "none",
+            Binding::Typed(_) => "yes",
+            Binding::NotMatching(_) => "not_matching",
+            Binding::None => "no",
         }
     }
 }
@@ -189,7 +190,7 @@ impl Schema {
     pub fn binding(&self, def: &MessageDef) -> Binding {
         match self.typed.get(def.name.as_str()) {
             Some(i) if i.crc == def.crc => Binding::Typed(i),
-            Some(i) => Binding::CrcMismatch(i.crc),
+            Some(i) => Binding::NotMatching(i.crc),
             None => Binding::None,
         }
     }

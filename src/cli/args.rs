@@ -98,6 +98,19 @@ pub enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// Call any binary-API message by name; list and show the messages VPP has.
+    #[command(
+        after_help = "The definitions come from VPP itself (get_api_json), cached per message table.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_dump '{}' | jq '.[].interface_name'\n  vppx api list 'ip_route'"
+    )]
+    Api(ApiArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  vppx completions bash > ~/.local/share/bash-completion/completions/vppx\n  vppx completions zsh > \"${fpath[1]}/_vppx\"\n  vppx completions fish > ~/.config/fish/completions/vppx.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
         after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --interfaces pg0,pg1\n  VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
@@ -346,4 +359,53 @@ pub struct SimArgs {
     /// Interfaces to create at start-up, e.g. pg0,pg1.
     #[arg(long, value_delimiter = ',', default_value = "pg0,pg1")]
     pub interfaces: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// Use the definitions in FILE (a get_api_json answer: a JSON array of
+    /// .api.json modules) instead of asking VPP.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: ApiCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiCommand {
+    /// Send MESSAGE built from JSON (an argument, or - for stdin) and print its answer as JSON:
+    /// the reply, or an array of details for a dump or get-stream.
+    #[command(
+        after_help = "Omitted fields take the defaults the definition declares, else zero; context and\nclient_index are filled in. A non-zero retval exits 1 with VPP's error name.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_set_flags '{\"sw_if_index\": 1, \"flags\": \"IF_STATUS_API_FLAG_ADMIN_UP\"}'\n  vppx api call want_interface_events '{\"enable_disable\": 1}' --follow --count 1"
+    )]
+    Call {
+        /// The message name, e.g. sw_interface_dump (or name_crc).
+        message: String,
+        /// The request's fields as a JSON object, or - to read it from stdin.
+        #[arg(value_name = "JSON")]
+        request: Option<String>,
+        /// After the reply, print the events that arrive, one JSON object a line, until
+        /// interrupted or --count.
+        #[arg(long)]
+        follow: bool,
+        /// With --follow: stop after this many events.
+        #[arg(long, requires = "follow")]
+        count: Option<u64>,
+    },
+    /// List the messages: name, CRC, kind, and whether this vppx has a typed binding for it.
+    #[command(
+        after_help = "Examples:\n  vppx api list\n  vppx api list '^sw_interface'\n  vppx api list --schema api.json --json | jq '.[] | select(.typed == \"not_matching\")'"
+    )]
+    List {
+        /// Only messages whose name matches this regex.
+        pattern: Option<String>,
+    },
+    /// Show a message: its fields, their types and defaults, and the answer it expects.
+    #[command(
+        after_help = "Examples:\n  vppx api show sw_interface_set_flags\n  vppx api show ip_route_add_del --json\n  vppx api show want_interface_events"
+    )]
+    Show {
+        /// The message name.
+        message: String,
+    },
 }

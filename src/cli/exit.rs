@@ -50,6 +50,15 @@ pub fn code_of(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<ClientError>() {
             return client_code(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::api::ApiError>() {
+            return if e.is_unreachable() {
+                UNREACHABLE
+            } else if e.is_bad_input() {
+                BAD_INPUT
+            } else {
+                REFUSED
+            };
+        }
         if let Some(e) = cause.downcast_ref::<crate::stats::StatsError>() {
             return match e {
                 crate::stats::StatsError::Pattern(_) => BAD_INPUT,
@@ -62,7 +71,14 @@ pub fn code_of(err: &anyhow::Error) -> u8 {
 
 /// A hint printed under errors of the "cannot reach VPP" kind.
 pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
-    (code_of(err) == UNREACHABLE).then_some(
+    // VPP answered but lacks a message: it is running, the hint would mislead.
+    let lacks = err.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<crate::api::ApiError>(),
+            Some(crate::api::ApiError::Unknown(_) | crate::api::ApiError::NotInTable(_))
+        )
+    });
+    (code_of(err) == UNREACHABLE && !lacks).then_some(
         "hint: is VPP running? Point --socket / --stats-socket (or VPPX_SOCKET / VPPX_STATS_SOCKET) at its sockets, or add --sim to use the built-in simulator",
     )
 }

@@ -1,8 +1,10 @@
 //! The command line: flags defined once with clap, one file per subcommand,
 //! one renderer (`output`) for tables and JSON.
 
+pub mod api;
 pub mod args;
 pub mod bench;
+pub mod completions;
 pub mod context;
 pub mod exit;
 pub mod iface;
@@ -18,6 +20,9 @@ use context::Context;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Completions { shell } = cli.command {
+        return completions::print(shell);
+    }
     let mut ctx = Context::new(&cli.global)?;
     match cli.command {
         Command::Version => system::version(&mut ctx),
@@ -28,5 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench { what } => bench::run(&mut ctx, what),
         Command::Watch(args) => watch::run(&mut ctx, args),
         Command::Sim(args) => sim::run(&cli.global, args),
+        Command::Api(args) => api::run(&mut ctx, args),
+        Command::Completions { .. } => Ok(()),
     }
 }

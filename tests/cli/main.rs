@@ -1,6 +1,9 @@
 //! The `vppx` binary against `vppx sim`: one test binary, one fixture that
 //! starts the simulator on a private socket, a builder that runs vppx.
 
+mod api;
+#[path = "../common/mod.rs"]
+mod common;
 mod harness;
 mod iface;
 mod route;
