@@ -359,6 +359,11 @@ pub struct SimArgs {
     /// Interfaces to create at start-up, e.g. pg0,pg1.
     #[arg(long, value_delimiter = ',', default_value = "pg0,pg1")]
     pub interfaces: Vec<String>,
+    /// Traffic into an interface from the start, e.g. pg0=1000pps,64B or
+    /// pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable; the same as
+    /// `vppx cli "sim traffic pg0 1000pps 64B dst ..."`).
+    #[arg(long, value_name = "IFACE=RATE,SIZE[,dst=P][,src=P]")]
+    pub traffic: Vec<String>,
 }
 
 #[derive(Debug, Args)]

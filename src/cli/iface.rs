@@ -32,8 +32,29 @@ fn show_one(ctx: &Context, i: &Interface) {
     ctx.out.print(i, HEADERS, vec![row(i)]);
 }
 
+fn parse_mac(mac: Option<String>) -> Result<Option<MacAddress>, CliError> {
+    mac.map(|m| {
+        m.parse::<MacAddress>()
+            .map_err(|e| CliError::bad_input(e.to_string()))
+    })
+    .transpose()
+}
+
 pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> anyhow::Result<()> {
-    // Parse what can be parsed before connecting: bad input never reaches VPP.
+    // Bad input is found before anything is sent (D1).
+    let address = match &cmd {
+        IfaceCommand::Addr {
+            command: AddrCommand::Add { prefix, .. } | AddrCommand::Del { prefix, .. },
+        }
+        | IfaceCommand::Configure { prefix, .. } => Some(iface::parse_address(prefix)?),
+        _ => None,
+    };
+    let mac = match &cmd {
+        IfaceCommand::Create {
+            kind: CreateKind::Loopback { mac, .. },
+        } => parse_mac(mac.clone())?,
+        _ => None,
+    };
     let mut client = ctx.client(&[iface::MESSAGES])?;
     match cmd {
         IfaceCommand::List => {
@@ -44,27 +65,22 @@ pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> anyhow::Result<()> {
         IfaceCommand::Up { name } => show_one(ctx, &iface::set_admin(&mut client, &name, true)?),
         IfaceCommand::Down { name } => show_one(ctx, &iface::set_admin(&mut client, &name, false)?),
         IfaceCommand::Addr { command } => {
-            let (name, prefix, add) = match command {
-                AddrCommand::Add { name, prefix } => (name, prefix, true),
-                AddrCommand::Del { name, prefix } => (name, prefix, false),
+            let (name, add) = match command {
+                AddrCommand::Add { name, .. } => (name, true),
+                AddrCommand::Del { name, .. } => (name, false),
             };
-            let prefix = iface::parse_address(&prefix)?;
-            show_one(ctx, &iface::set_address(&mut client, &name, prefix, add)?);
+            if let Some(prefix) = address {
+                show_one(ctx, &iface::set_address(&mut client, &name, prefix, add)?);
+            }
         }
-        IfaceCommand::Configure { name, prefix } => {
-            let prefix = iface::parse_address(&prefix)?;
-            show_one(ctx, &iface::configure(&mut client, &name, prefix)?);
+        IfaceCommand::Configure { name, .. } => {
+            if let Some(prefix) = address {
+                show_one(ctx, &iface::configure(&mut client, &name, prefix)?);
+            }
         }
         IfaceCommand::Create {
-            kind: CreateKind::Loopback { mac, instance },
+            kind: CreateKind::Loopback { instance, .. },
         } => {
-            let mac = match mac {
-                Some(m) => Some(
-                    m.parse::<MacAddress>()
-                        .map_err(|e| CliError::bad_input(e.to_string()))?,
-                ),
-                None => None,
-            };
             show_one(ctx, &iface::create_loopback(&mut client, mac, instance)?);
         }
         IfaceCommand::Delete { name } => show_one(ctx, &iface::delete(&mut client, &name)?),

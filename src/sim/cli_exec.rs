@@ -1,8 +1,9 @@
 //! Carries out `cli_inband` commands against the [`Model`]: [`cli::parse`] reads the line,
 //! this module runs it and fills the views that [`cli`]'s renderers turn into VPP's text.
 //!
-//! Counters are all zero (no traffic is simulated here), `show errors` lists nothing, and
-//! `show runtime`, `show buffers` and `show memory main-heap` describe an idle VPP.
+//! `show interface`, `show runtime` and `show errors` show the data plane's counters (see
+//! [`super::traffic`]), the same the stats segment publishes; `show buffers` and
+//! `show memory main-heap` describe an idle VPP.
 
 use std::net::IpAddr;
 
@@ -72,18 +73,8 @@ fn execute(model: &mut Model, id: &Identity, cmd: &CliCommand) -> Result<String,
             table,
             prefix,
         } => Ok(show_fib(model, *proto, *table, *prefix)),
-        CliCommand::ShowErrors => Ok(cli::render_errors(&[])),
-        CliCommand::ShowRuntime => Ok(cli::render_runtime(&cli::RuntimeView {
-            time: 0.0,
-            window_secs: 10.0,
-            vector_rate: 0.0,
-            loops_per_sec: 0.0,
-            input_rate: 0.0,
-            output_rate: 0.0,
-            drop_rate: 0.0,
-            punt_rate: 0.0,
-            nodes: Vec::new(),
-        })),
+        CliCommand::ShowErrors => Ok(cli::render_errors(&error_views(model))),
+        CliCommand::ShowRuntime => Ok(cli::render_runtime(&runtime_view(model))),
         CliCommand::ShowBuffers => Ok(cli::render_buffers(&[cli::BufferPoolView {
             name: "default-numa-0".into(),
             index: 0,
@@ -143,10 +134,10 @@ fn execute(model: &mut Model, id: &Identity, cmd: &CliCommand) -> Result<String,
             }
             Ok(String::new())
         }
-        CliCommand::SimTraffic { .. } => Err(CliError::failed(
-            cmd.path(),
-            "traffic generation is not available in this simulator",
-        )),
+        CliCommand::SimTraffic { iface, flow } => {
+            let sw = resolve(model, cmd, iface)?;
+            retval_error(cmd, model.set_traffic(sw, *flow))
+        }
     }
 }
 
@@ -156,7 +147,7 @@ fn iface_views(
     names: &[IfaceRef],
 ) -> Result<Vec<IfaceView>, CliError> {
     if names.is_empty() {
-        let mut views: Vec<IfaceView> = model.interfaces().map(iface_view).collect();
+        let mut views: Vec<IfaceView> = model.interfaces().map(|i| iface_view(model, i)).collect();
         cli::sort_like_vpp(&mut views);
         return Ok(views);
     }
@@ -166,13 +157,101 @@ fn iface_views(
             let sw = resolve(model, cmd, n)?;
             model
                 .get(sw)
-                .map(iface_view)
+                .map(|i| iface_view(model, i))
                 .ok_or_else(|| cmd.unknown_interface(n))
         })
         .collect()
 }
 
-fn iface_view(i: &Interface) -> IfaceView {
+/// `show errors`: every non-zero counter, summed over threads, by node then reason.
+fn error_views(model: &Model) -> Vec<cli::ErrorCounterView> {
+    let d = &model.dataplane;
+    let mut views: Vec<cli::ErrorCounterView> = d
+        .errors
+        .iter()
+        .enumerate()
+        .map(|(i, (node, reason))| cli::ErrorCounterView {
+            count: d.error_total(i),
+            node: node.clone(),
+            reason: reason.clone(),
+            severity: cli::Severity::Error,
+        })
+        .filter(|e| e.count != 0)
+        .collect();
+    views.sort_by(|a, b| (&a.node, &a.reason).cmp(&(&b.node, &b.reason)));
+    views
+}
+
+/// `show runtime`: every thread's node counters summed into one table (VPP prints one
+/// per thread), with the rates of the last tick.
+fn runtime_view(model: &Model) -> cli::RuntimeView {
+    let d = &model.dataplane;
+    let nodes = d
+        .node_names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let c = d.node_total(i);
+            let state = if c.suspends > 0 {
+                cli::NodeState::EventWait
+            } else if name.ends_with("-input") && name.starts_with("pg") {
+                cli::NodeState::Polling
+            } else {
+                cli::NodeState::Active
+            };
+            cli::NodeRuntimeView {
+                name: name.clone(),
+                state,
+                calls: c.calls,
+                vectors: c.vectors,
+                suspends: c.suspends,
+                clocks: c.clocks,
+            }
+        })
+        .collect();
+    let r = &d.rates;
+    cli::RuntimeView {
+        time: d.uptime,
+        window_secs: 10.0,
+        vector_rate: r.vector_rate,
+        loops_per_sec: r.loops_per_sec.iter().sum(),
+        input_rate: r.input_rate,
+        output_rate: r.output_rate,
+        drop_rate: r.drop_rate,
+        punt_rate: 0.0,
+        nodes,
+    }
+}
+
+fn iface_counters(model: &Model, sw_if_index: u32) -> cli::IfaceCounters {
+    let t = model.dataplane.iface_total(sw_if_index);
+    let c = |k: usize| cli::Combined {
+        packets: t.combined[k].packets,
+        bytes: t.combined[k].bytes,
+    };
+    let s = |k: usize| t.simple[k];
+    cli::IfaceCounters {
+        rx: c(0),
+        rx_unicast: c(1),
+        rx_multicast: c(2),
+        rx_broadcast: c(3),
+        tx: c(4),
+        tx_unicast: c(5),
+        tx_multicast: c(6),
+        tx_broadcast: c(7),
+        drops: s(0),
+        punt: s(1),
+        ip4: s(2),
+        ip6: s(3),
+        rx_no_buf: s(4),
+        rx_miss: s(5),
+        rx_error: s(6),
+        tx_error: s(7),
+        mpls: s(8),
+    }
+}
+
+fn iface_view(model: &Model, i: &Interface) -> IfaceView {
     IfaceView {
         sw_if_index: i.sw_if_index,
         hw_if_index: i.sw_if_index,
@@ -191,7 +270,7 @@ fn iface_view(i: &Interface) -> IfaceView {
             table_id: i.ip6_table,
             fib_index: i.ip6_table,
         },
-        counters: Default::default(),
+        counters: iface_counters(model, i.sw_if_index),
     }
 }
 

@@ -14,5 +14,6 @@ pub mod model;
 mod server;
 mod stats;
 pub mod statseg;
+pub mod traffic;
 
 pub use server::{SimConfig, SimError, Simulator};

@@ -14,12 +14,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::wire::FrameBuffer;
 
 use super::api::{debug, After, Api};
+use super::cli_exec;
 use super::model::Model;
 use super::stats::SimStats;
+
+/// How often the data plane moves and the stats segment is rewritten.
+pub const TICK: Duration = Duration::from_millis(20);
 
 /// How to run a simulator.
 #[derive(Debug, Clone, Default)]
@@ -55,6 +60,8 @@ struct State {
 struct Shared {
     api: Api,
     state: Mutex<State>,
+    /// Whether the ticker moves the data plane (tests freeze it to read a still segment).
+    ticking: AtomicBool,
 }
 
 impl Shared {
@@ -70,6 +77,7 @@ pub struct Simulator {
     shared: Arc<Shared>,
     stopping: Arc<AtomicBool>,
     accept: Option<JoinHandle<()>>,
+    ticker: Option<JoinHandle<()>>,
     conns: Conns,
 }
 
@@ -115,8 +123,16 @@ impl Simulator {
                 next_client: 0,
                 stats,
             }),
+            ticking: AtomicBool::new(true),
         });
         let stopping = Arc::new(AtomicBool::new(false));
+        let ticker = {
+            let (shared, stopping) = (shared.clone(), stopping.clone());
+            std::thread::Builder::new()
+                .name("sim-ticker".into())
+                .spawn(move || tick_loop(&shared, &stopping))
+                .ok()
+        };
         let conns = Arc::new(Mutex::new(Vec::new()));
         let accept = {
             let (shared, stopping, conns) = (shared.clone(), stopping.clone(), conns.clone());
@@ -133,6 +149,7 @@ impl Simulator {
             shared,
             stopping,
             accept: Some(accept),
+            ticker,
             conns,
         })
     }
@@ -159,6 +176,23 @@ impl Simulator {
         out
     }
 
+    /// Runs one debug-CLI line as `cli_inband` would: VPP's `(retval, reply)`.
+    pub fn cli(&self, line: &str) -> (i32, String) {
+        let mut st = self.shared.lock();
+        let out = cli_exec::run(&mut st.model, &self.shared.api.identity, line);
+        deliver_events(&self.shared.api, &mut st, None);
+        out
+    }
+
+    /// Freezes (`false`) or resumes the data plane and the stats updates. When this returns
+    /// `false`-wise, no further write reaches the segment until it is resumed; time spent
+    /// frozen is not made up.
+    pub fn set_ticking(&self, on: bool) {
+        self.shared.ticking.store(on, Ordering::SeqCst);
+        // A tick checks the flag under the lock: once we hold it, none is under way.
+        drop(self.shared.lock());
+    }
+
     /// Stops accepting, closes every connection and removes the socket file.
     pub fn stop(mut self) {
         self.shutdown();
@@ -172,6 +206,9 @@ impl Simulator {
         // Wake the accept loop; it sees `stopping` and returns.
         let _ = UnixStream::connect(&self.path);
         let _ = accept.join();
+        if let Some(ticker) = self.ticker.take() {
+            let _ = ticker.join();
+        }
         let conns = std::mem::take(&mut *self.conns.lock().unwrap_or_else(|e| e.into_inner()));
         for (stream, _) in &conns {
             let _ = stream.shutdown(std::net::Shutdown::Both);
@@ -189,6 +226,27 @@ impl Simulator {
 impl Drop for Simulator {
     fn drop(&mut self) {
         self.shutdown();
+    }
+}
+
+/// Every [`TICK`]: moves the data plane by the time that passed and republishes the stats.
+fn tick_loop(shared: &Shared, stopping: &AtomicBool) {
+    let mut last = Instant::now();
+    while !stopping.load(Ordering::SeqCst) {
+        std::thread::sleep(TICK.saturating_sub(last.elapsed()));
+        let now = Instant::now();
+        let secs = now.duration_since(last).as_secs_f64();
+        last = now;
+        let mut st = shared.lock();
+        if !shared.ticking.load(Ordering::SeqCst) {
+            continue;
+        }
+        let State { model, stats, .. } = &mut *st;
+        model.advance(secs);
+        if let Some(stats) = stats {
+            stats.sync(model);
+            stats.publish(model);
+        }
     }
 }
 

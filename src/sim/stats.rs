@@ -1,116 +1,195 @@
-//! The simulator's stats segment content: `/sys/boottime`, a moving `/sys/heartbeat`,
-//! `/if/names` and the `/if/*` counters (all zero), and VPP's `/interfaces/<name>/<counter>`
-//! symlinks, kept in step with the model's interfaces by [`SimStats::sync`].
+//! The simulator's stats segment content, laid out with VPP's paths and types (as in the
+//! golden capture of a real VPP, `golden/stats/`):
+//!
+//! - scalars `/sys/boottime`, `/sys/heartbeat` (seconds up), `/sys/last_update`,
+//!   `/sys/last_stats_clear`; gauges `/sys/vector_rate`, `/sys/input_rate`,
+//!   `/sys/num_worker_threads`; simple `/sys/loops_per_worker` and
+//!   `/sys/vector_rate_per_worker` (one vector, indexed by thread);
+//! - `/if/names` and every `/if/` counter, with `/interfaces/<if>/<counter>` symlinks;
+//! - `/sys/node/{names,calls,vectors,clocks,suspends}` with `/nodes/<node>/<counter>`
+//!   symlinks;
+//! - `/node/errors` with `/err/<node>/<reason>` symlinks;
+//! - gauges `/buffer-pools/default-numa-0/{cached,used,available}`;
+//! - `/mem/main heap` and `/mem/stat segment` (vectors of 7) with `{total,used,free}`
+//!   symlinks.
+//!
+//! Counter vectors have one vector per thread ([`THREADS`]: main and two workers). The
+//! values come from the model's [`Dataplane`](super::traffic::Dataplane):
+//! [`SimStats::sync`] follows the directory's shape (new interfaces, nodes and errors, each
+//! an epoch bump) and [`SimStats::publish`] writes every value, once per tick.
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use super::model::Model;
 use super::statseg::{EntryId, SegmentOptions, StatSegment, StatsServer};
-use crate::stats::Result;
+use super::traffic::{IF_COMBINED, IF_SIMPLE, THREADS, WORKERS};
+use crate::stats::{CombinedCounter, Result};
 
-const COMBINED: &[&str] = &[
-    "rx",
-    "rx-unicast",
-    "rx-multicast",
-    "rx-broadcast",
-    "tx",
-    "tx-unicast",
-    "tx-multicast",
-    "tx-broadcast",
-];
-const SIMPLE: &[&str] = &[
-    "drops",
-    "punt",
-    "ip4",
-    "ip6",
-    "rx-no-buf",
-    "rx-miss",
-    "rx-error",
-    "tx-error",
-    "mpls",
-];
+const NODE_COUNTERS: [&str; 4] = ["calls", "vectors", "clocks", "suspends"];
+const POOL: &str = "default-numa-0";
+const POOL_BUFFERS: u64 = 16383;
+const MAIN_HEAP: u64 = 1 << 30;
+/// What an idle simulated VPP has in use of its main heap (the golden capture's figure).
+const MAIN_HEAP_IDLE: u64 = 31_333_312;
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The entries that are there from the start.
+struct Fixed {
+    heartbeat: EntryId,
+    last_update: EntryId,
+    vector_rate: EntryId,
+    input_rate: EntryId,
+    loops_per_worker: EntryId,
+    vector_rate_per_worker: EntryId,
+    if_names: EntryId,
+    /// [`IF_COMBINED`] then [`IF_SIMPLE`].
+    if_counters: Vec<EntryId>,
+    node_names: EntryId,
+    /// In [`NODE_COUNTERS`] order.
+    node_counters: [EntryId; 4],
+    errors: EntryId,
+    /// cached, used, available.
+    pools: [EntryId; 3],
+    main_heap: EntryId,
+    stat_heap: EntryId,
+}
 
 /// The published segment and what keeps it current.
 pub struct SimStats {
-    seg: Arc<Mutex<StatSegment>>,
+    seg: StatSegment,
     server: StatsServer,
-    stop: Arc<AtomicBool>,
-    heartbeat: Option<JoinHandle<()>>,
-    names: EntryId,
-    /// `(counter name, /if/<name> entry)`.
-    counters: Vec<(&'static str, EntryId)>,
+    started: Instant,
+    ids: Fixed,
     /// sw_if_index → (interface name, its symlinks).
     links: BTreeMap<u32, (String, Vec<EntryId>)>,
-    len: usize,
+    if_len: usize,
+    nodes: usize,
+    errors: usize,
 }
 
 impl SimStats {
-    /// Creates the segment for `model`'s interfaces and serves it on `path`.
+    /// Creates the segment for `model` and serves it on `path`.
     pub fn start(path: &Path, model: &Model) -> Result<SimStats> {
         let mut seg = StatSegment::create(&SegmentOptions::default())?;
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        seg.add_scalar("/sys/boottime", now)?;
-        let hb = seg.add_scalar("/sys/heartbeat", 0)?;
-        let names = seg.add_names("/if/names", &[])?;
-        let mut counters = Vec::new();
-        for c in COMBINED {
-            counters.push((*c, seg.add_combined(&format!("/if/{c}"), 1, 0)?));
-        }
-        for c in SIMPLE {
-            counters.push((*c, seg.add_simple(&format!("/if/{c}"), 1, 0)?));
-        }
+        let ids = Self::fixed(&mut seg)?;
         let server = seg.serve(path)?;
-        let seg = Arc::new(Mutex::new(seg));
-        let stop = Arc::new(AtomicBool::new(false));
-        let heartbeat = {
-            let (seg, stop) = (seg.clone(), stop.clone());
-            std::thread::Builder::new()
-                .name("sim-heartbeat".into())
-                .spawn(move || {
-                    let mut beat = 0u64;
-                    while !stop.load(Ordering::SeqCst) {
-                        std::thread::sleep(Duration::from_millis(200));
-                        beat += 1;
-                        if beat % 5 == 0 {
-                            let seg = seg.lock().unwrap_or_else(|e| e.into_inner());
-                            let _ = seg.set_scalar(hb, beat / 5);
-                        }
-                    }
-                })
-                .ok()
-        };
         let mut stats = SimStats {
             seg,
             server,
-            stop,
-            heartbeat,
-            names,
-            counters,
+            started: Instant::now(),
+            ids,
             links: BTreeMap::new(),
-            len: 0,
+            if_len: 0,
+            nodes: 0,
+            errors: 0,
         };
         stats.sync(model);
+        stats.publish(model);
         Ok(stats)
     }
 
-    /// Brings `/if/*` and the symlinks in line with the model's interfaces.
+    fn fixed(seg: &mut StatSegment) -> Result<Fixed> {
+        seg.add_scalar("/sys/boottime", unix_now())?;
+        let heartbeat = seg.add_scalar("/sys/heartbeat", 0)?;
+        let last_update = seg.add_scalar("/sys/last_update", 0)?;
+        seg.add_scalar("/sys/last_stats_clear", 0)?;
+        let vector_rate = seg.add_gauge("/sys/vector_rate", 0)?;
+        let input_rate = seg.add_gauge("/sys/input_rate", 0)?;
+        seg.add_gauge("/sys/num_worker_threads", WORKERS as u64)?;
+        let loops_per_worker = seg.add_simple("/sys/loops_per_worker", 1, THREADS)?;
+        let vector_rate_per_worker = seg.add_simple("/sys/vector_rate_per_worker", 1, THREADS)?;
+        let if_names = seg.add_names("/if/names", &[])?;
+        let mut if_counters = Vec::new();
+        for c in IF_COMBINED {
+            if_counters.push(seg.add_combined(&format!("/if/{c}"), THREADS, 0)?);
+        }
+        for c in IF_SIMPLE {
+            if_counters.push(seg.add_simple(&format!("/if/{c}"), THREADS, 0)?);
+        }
+        let node_names = seg.add_names("/sys/node/names", &[])?;
+        let node_counters = [
+            seg.add_simple("/sys/node/calls", THREADS, 0)?,
+            seg.add_simple("/sys/node/vectors", THREADS, 0)?,
+            seg.add_simple("/sys/node/clocks", THREADS, 0)?,
+            seg.add_simple("/sys/node/suspends", THREADS, 0)?,
+        ];
+        let errors = seg.add_simple("/node/errors", THREADS, 0)?;
+        let pools = [
+            seg.add_gauge(&format!("/buffer-pools/{POOL}/cached"), 0)?,
+            seg.add_gauge(&format!("/buffer-pools/{POOL}/used"), 0)?,
+            seg.add_gauge(&format!("/buffer-pools/{POOL}/available"), POOL_BUFFERS)?,
+        ];
+        let mut heap = |name: &str| -> Result<EntryId> {
+            let id = seg.add_simple(&format!("/mem/{name}"), 1, 7)?;
+            for (i, part) in ["total", "used", "free"].iter().enumerate() {
+                seg.add_symlink(&format!("/mem/{name}/{part}"), id, i as u32)?;
+            }
+            Ok(id)
+        };
+        let main_heap = heap("main heap")?;
+        let stat_heap = heap("stat segment")?;
+        Ok(Fixed {
+            heartbeat,
+            last_update,
+            vector_rate,
+            input_rate,
+            loops_per_worker,
+            vector_rate_per_worker,
+            if_names,
+            if_counters,
+            node_names,
+            node_counters,
+            errors,
+            pools,
+            main_heap,
+            stat_heap,
+        })
+    }
+
+    /// Brings the directory in line with the model: interfaces (names, vector lengths,
+    /// symlinks), nodes and error counters. Each change bumps the epoch.
     pub fn sync(&mut self, model: &Model) {
-        let seg = self.seg.clone();
-        let mut seg = seg.lock().unwrap_or_else(|e| e.into_inner());
+        self.sync_interfaces(model);
+        let d = &model.dataplane;
+        let seg = &mut self.seg;
+        if d.node_names.len() > self.nodes {
+            for id in self.ids.node_counters {
+                let _ = seg.resize(id, d.node_names.len());
+            }
+            for (i, name) in d.node_names.iter().enumerate().skip(self.nodes) {
+                let _ = seg.set_name(self.ids.node_names, i, Some(name));
+                for (c, id) in NODE_COUNTERS.iter().zip(self.ids.node_counters) {
+                    let _ = seg.add_symlink(&format!("/nodes/{name}/{c}"), id, i as u32);
+                }
+            }
+            self.nodes = d.node_names.len();
+        }
+        if d.errors.len() > self.errors {
+            let _ = seg.resize(self.ids.errors, d.errors.len());
+            for (i, (node, reason)) in d.errors.iter().enumerate().skip(self.errors) {
+                let path = format!("/err/{node}/{reason}");
+                let _ = seg.add_symlink(&path, self.ids.errors, i as u32);
+            }
+            self.errors = d.errors.len();
+        }
+    }
+
+    fn sync_interfaces(&mut self, model: &Model) {
+        let seg = &mut self.seg;
         let len = model.interfaces().map(|i| i.sw_if_index as usize + 1).max();
-        let len = len.unwrap_or(0).max(self.len);
-        if len > self.len {
-            for (_, id) in &self.counters {
+        let len = len.unwrap_or(0).max(self.if_len);
+        if len > self.if_len {
+            for id in &self.ids.if_counters {
                 let _ = seg.resize(*id, len);
             }
-            self.len = len;
+            self.if_len = len;
         }
         // Interfaces gone, or renamed in their slot.
         let stale: Vec<u32> = self
@@ -125,16 +204,19 @@ impl SimStats {
                     let _ = seg.remove(id);
                 }
             }
-            let _ = seg.set_name(self.names, sw as usize, None);
+            let _ = seg.set_name(self.ids.if_names, sw as usize, None);
         }
+        let counters = IF_COMBINED
+            .iter()
+            .chain(&IF_SIMPLE)
+            .zip(&self.ids.if_counters);
         for i in model.interfaces() {
             if self.links.contains_key(&i.sw_if_index) {
                 continue;
             }
-            let _ = seg.set_name(self.names, i.sw_if_index as usize, Some(&i.name));
-            let ids = self
-                .counters
-                .iter()
+            let _ = seg.set_name(self.ids.if_names, i.sw_if_index as usize, Some(&i.name));
+            let ids = counters
+                .clone()
                 .filter_map(|(c, target)| {
                     let name = format!("/interfaces/{}/{c}", i.name);
                     seg.add_symlink(&name, *target, i.sw_if_index).ok()
@@ -144,12 +226,87 @@ impl SimStats {
         }
     }
 
-    /// Stops the heartbeat and the socket (removing its file).
-    pub fn stop(mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        if let Some(h) = self.heartbeat.take() {
-            let _ = h.join();
+    /// Writes every value from the model: counters per thread, gauges, scalars.
+    pub fn publish(&self, model: &Model) {
+        let seg = &self.seg;
+        let d = &model.dataplane;
+        let ids = &self.ids;
+        for (t, ifaces) in d.ifaces.iter().enumerate() {
+            for (i, c) in ifaces.iter().enumerate().take(self.if_len) {
+                for (k, pair) in c.combined.iter().enumerate() {
+                    let v = CombinedCounter {
+                        packets: pair.packets,
+                        bytes: pair.bytes,
+                    };
+                    let _ = seg.set_combined(ids.if_counters[k], t, i, v);
+                }
+                for (k, v) in c.simple.iter().enumerate() {
+                    let _ = seg.set_simple(ids.if_counters[IF_COMBINED.len() + k], t, i, *v);
+                }
+            }
         }
+        for (t, nodes) in d.nodes.iter().enumerate() {
+            for (i, c) in nodes.iter().enumerate().take(self.nodes) {
+                let values = [c.calls, c.vectors, c.clocks, c.suspends];
+                for (id, v) in ids.node_counters.iter().zip(values) {
+                    let _ = seg.set_simple(*id, t, i, v);
+                }
+            }
+        }
+        for (t, errors) in d.error_counts.iter().enumerate() {
+            for (i, v) in errors.iter().enumerate().take(self.errors) {
+                let _ = seg.set_simple(ids.errors, t, i, *v);
+            }
+        }
+        let r = &d.rates;
+        for t in 0..THREADS {
+            let _ = seg.set_simple(ids.loops_per_worker, 0, t, r.loops_per_sec[t] as u64);
+            let _ = seg.set_simple(
+                ids.vector_rate_per_worker,
+                0,
+                t,
+                r.vector_rate_per_thread[t] as u64,
+            );
+        }
+        let _ = seg.set_scalar(ids.vector_rate, r.vector_rate as u64);
+        let _ = seg.set_scalar(ids.input_rate, r.input_rate as u64);
+        // Buffers: a worker moving packets keeps a cache of them.
+        let busy = (1..THREADS)
+            .filter(|t| r.vector_rate_per_thread[*t] > 0.0)
+            .count() as u64;
+        let cached = busy * 512;
+        let [pc, pu, pa] = ids.pools;
+        let _ = seg.set_scalar(pc, cached);
+        let _ = seg.set_scalar(pu, cached);
+        let _ = seg.set_scalar(pa, POOL_BUFFERS - cached);
+        // Heaps: the main heap grows a little with each interface.
+        let used = MAIN_HEAP_IDLE + self.if_len as u64 * 65_536;
+        self.heap(ids.main_heap, MAIN_HEAP, used, 5);
+        let size = SegmentOptions::default().size as u64 - 4096;
+        self.heap(ids.stat_heap, size, seg.heap_in_use() as u64, 13);
+        let _ = seg.set_scalar(ids.heartbeat, self.started.elapsed().as_secs());
+        let _ = seg.set_scalar(ids.last_update, unix_now());
+    }
+
+    /// `/mem/<heap>`: total, used, free, used_mmap, total_alloc, free_chunks, releasable.
+    fn heap(&self, id: EntryId, total: u64, used: u64, free_chunks: u64) {
+        let free = total.saturating_sub(used);
+        let values = [
+            total,
+            used,
+            free,
+            0,
+            total,
+            free_chunks,
+            free.saturating_sub(4096),
+        ];
+        for (i, v) in values.into_iter().enumerate() {
+            let _ = self.seg.set_simple(id, 0, i, v);
+        }
+    }
+
+    /// Stops the socket (removing its file).
+    pub fn stop(self) {
         self.server.stop();
     }
 }

@@ -283,7 +283,7 @@ impl<const N: usize> FixedBytes<N> {
     /// The bytes as written on the wire (zero-padded to `N` when shorter).
     fn padded(&self) -> impl Iterator<Item = u8> + '_ {
         let pad = N.saturating_sub(self.0.len());
-        self.0.iter().copied().chain(std::iter::repeat(0).take(pad))
+        self.0.iter().copied().chain(std::iter::repeat_n(0, pad))
     }
 }
 

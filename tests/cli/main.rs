@@ -7,5 +7,6 @@ mod common;
 mod harness;
 mod iface;
 mod route;
+mod stats;
 mod system;
 mod watch;

@@ -332,3 +332,24 @@ fn load_dry_run_sends_nothing() {
     assert_eq!(s["programmed"], 0);
     assert!(find(&routes(&sim, &[]), 0, "10.20.0.0/16").is_none());
 }
+
+#[test]
+fn the_readme_example_loads_on_the_embedded_simulator() {
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/routes.csv");
+    let r = crate::harness::run_bare(
+        &[
+            "--sim",
+            "--json",
+            "route",
+            "load",
+            "--create-tables",
+            example,
+        ],
+        &[],
+    )
+    .ok();
+    let s = r.json();
+    assert_eq!(s["requested"], 9);
+    assert_eq!(s["programmed"], 9);
+    assert_eq!(s["failed"], 0);
+}

@@ -169,6 +169,8 @@ fn deletion_is_reported() {
     let sim = Sim::start();
     sim.vppx(&["iface", "create", "loopback"]).ok();
     let w = Watch::start(&sim.socket(), &[]);
+    // The watch is subscribed once it has printed its initial state.
+    while w.next_event("initial")["interface"] != "loop0" {}
     sim.vppx(&["iface", "delete", "loop0"]).ok();
     let ev = loop {
         let v = w.next_event("change");
@@ -218,4 +220,18 @@ fn survives_a_simulator_restart_and_resyncs() {
         }
     }
     assert!(saw_up, "the change made across the restart was reported");
+}
+
+#[test]
+fn ctrl_c_ends_the_watch_cleanly() {
+    let sim = Sim::start();
+    let mut w = Watch::start(&sim.socket(), &[]);
+    w.next_event("initial");
+    let pid = w.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let status = w.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "Ctrl-C exits 0");
+    // The simulator is still fine for the next client.
+    sim.vppx(&["iface", "list"]).ok();
 }

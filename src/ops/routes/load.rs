@@ -10,17 +10,20 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use ipnet::IpNet;
 use serde::Serialize;
 
 use super::csv::{validate, LoadOptions, RouteSource, Validation};
-use super::spec::LineSpan;
+use super::spec::{LineSpan, RouteSpec};
 use super::vpp::{add_del_request, table_add_del, InterfaceNames};
 use crate::client::{Client, ClientError};
 use crate::ops::error::Result;
+
+/// Routes queued per connection between the reader and the sender.
+const QUEUE: usize = 4096;
 
 /// How to load.
 #[derive(Debug, Clone)]
@@ -121,15 +124,35 @@ pub fn program(
         }
     }
     let n = plan.connections.max(1);
+    // One reader parses the file once and deals routes out to the
+    // connections; bounded queues keep memory flat.
+    let (senders, receivers): (Vec<_>, Vec<_>) = (0..n)
+        .map(|_| mpsc::sync_channel::<RouteSpec>(QUEUE))
+        .unzip();
     let outcomes: Vec<std::result::Result<ConnOutcome, crate::ops::OpsError>> =
         std::thread::scope(|s| {
-            let handles: Vec<_> = (0..n)
-                .map(|idx| {
+            let names_ref = &names;
+            let reader = s.spawn(move || -> Result<()> {
+                let resolve = |name: &str| names_ref.index(name);
+                for route in source
+                    .routes(&plan.options)?
+                    .with_interfaces(&resolve)
+                    .flatten()
+                {
+                    let k = route.connection(n);
+                    // A connection that stopped early (its VPP went away) takes no more.
+                    let _ = senders[k].send(route);
+                }
+                Ok(())
+            });
+            let handles: Vec<_> = receivers
+                .into_iter()
+                .map(|rx| {
                     let names = Arc::clone(&names);
-                    s.spawn(move || load_one(idx, n, source, plan, &names, connect, progress))
+                    s.spawn(move || load_one(rx, plan, &names, connect, progress))
                 })
                 .collect();
-            handles
+            let mut out: Vec<_> = handles
                 .into_iter()
                 .map(|h| {
                     h.join().unwrap_or_else(|_| {
@@ -138,7 +161,15 @@ pub fn program(
                         ))
                     })
                 })
-                .collect()
+                .collect();
+            match reader.join() {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => out.push(Err(e)),
+                Err(_) => out.push(Err(crate::ops::OpsError::BadInput(
+                    "the route reader failed".into(),
+                ))),
+            }
+            out
         });
     let mut summary = LoadSummary {
         file: source.name().to_string(),
@@ -183,17 +214,13 @@ fn rate(n: u64, d: Duration) -> f64 {
 }
 
 fn load_one(
-    idx: usize,
-    n: usize,
-    source: &RouteSource,
+    routes: mpsc::Receiver<RouteSpec>,
     plan: &LoadPlan,
     names: &InterfaceNames,
     connect: &(dyn Fn() -> std::result::Result<Client, ClientError> + Sync),
     progress: &Progress,
 ) -> Result<ConnOutcome> {
     let mut client = connect()?;
-    let resolve = |name: &str| names.index(name);
-    let reader = source.routes(&plan.options)?.with_interfaces(&resolve);
     // The routes in flight, oldest first: replies come back in order.
     let in_flight: RefCell<VecDeque<(LineSpan, IpNet)>> = RefCell::new(VecDeque::new());
     let mut out = ConnOutcome {
@@ -202,14 +229,11 @@ fn load_one(
         unknown: 0,
         error: None,
     };
-    let requests = reader
-        .filter_map(|r| r.ok())
-        .filter(|r| r.connection(n) == idx)
-        .filter_map(|r| {
-            let req = add_del_request(&r, !plan.delete, names).ok()?;
-            in_flight.borrow_mut().push_back((r.lines, r.prefix));
-            Some(req)
-        });
+    let requests = routes.into_iter().filter_map(|r| {
+        let req = add_del_request(&r, !plan.delete, names).ok()?;
+        in_flight.borrow_mut().push_back((r.lines, r.prefix));
+        Some(req)
+    });
     let result = client.pipeline(requests, plan.window.max(1), |_, reply| {
         let Some((lines, prefix)) = in_flight.borrow_mut().pop_front() else {
             return;

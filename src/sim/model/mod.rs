@@ -24,7 +24,9 @@ use std::collections::BTreeMap;
 
 use ipnet::IpNet;
 
+use super::cli::TrafficSpec;
 use super::fib::{Af, Fib, FibError, FibPath};
+use super::traffic::Dataplane;
 
 /// `VNET_API_ERROR_INVALID_SW_IF_INDEX`
 pub const INVALID_SW_IF_INDEX: i32 = -2;
@@ -130,6 +132,8 @@ pub struct Model {
     /// client_index → pid, of the clients that want interface events.
     subscribers: BTreeMap<u32, u32>,
     events: Vec<IfEvent>,
+    /// Traffic flows and the counters they move (see [`super::traffic`]).
+    pub dataplane: Dataplane,
 }
 
 /// A MAC `02:fe:xx:xx:xx:xx` from a name (FNV-1a), stable from run to run.
@@ -151,7 +155,9 @@ impl Model {
             fib: Fib::new(),
             subscribers: BTreeMap::new(),
             events: Vec::new(),
+            dataplane: Dataplane::new(),
         };
+        m.dataplane.add_interface(0, "local0", false);
         m.ifaces.push(Some(Interface {
             sw_if_index: 0,
             name: "local0".into(),
@@ -187,6 +193,7 @@ impl Model {
                 tag: String::new(),
                 instance: None,
             }));
+            m.dataplane.add_interface(idx, name, true);
         }
         m
     }
@@ -337,6 +344,8 @@ impl Model {
             Some(slot) => *slot = Some(iface),
             None => self.ifaces.push(Some(iface)),
         }
+        self.dataplane
+            .add_interface(idx, &format!("loop{instance}"), false);
         self.event(idx, false);
         (0, idx)
     }
@@ -348,6 +357,7 @@ impl Model {
             _ => return INVALID_SW_IF_INDEX,
         }
         self.fib.purge_interface(sw_if_index);
+        self.dataplane.remove_interface(sw_if_index);
         if let Some(slot) = self.ifaces.get_mut(sw_if_index as usize) {
             *slot = None;
         }
@@ -511,6 +521,19 @@ impl Model {
         self.fib
             .ip_route_add_del(table_id, prefix, is_add, is_multipath, paths)
             .map_err(|e: FibError| e.retval())
+    }
+
+    /// `sim traffic IFACE ...`: starts, replaces or (`None`) stops the flow into an
+    /// interface; `local0` takes none.
+    pub fn set_traffic(&mut self, sw_if_index: u32, spec: Option<TrafficSpec>) -> i32 {
+        match self.get(sw_if_index) {
+            None => INVALID_SW_IF_INDEX,
+            Some(i) if i.dev_type == DevType::Local => INVALID_VALUE,
+            Some(_) => {
+                self.dataplane.set_flow(sw_if_index, spec);
+                0
+            }
+        }
     }
 
     /// The interface holding an address, for `show` texts.

@@ -1,0 +1,940 @@
+//! The simulated data plane: per-interface traffic flows and the counters they move.
+//!
+//! A flow (`sim traffic pg0 1000pps 64B [src P] [dst P]`, or `vppx sim --traffic`) injects
+//! packets on an ingress interface at a fixed rate. [`Model::advance`] runs every tick (the
+//! simulator's ticker, every 20 ms) and adds `rate × elapsed` packets, carrying fractions
+//! from tick to tick so the long-run rate is exact. Each packet of a flow goes the way VPP
+//! would send it:
+//!
+//! - The ingress interface must be admin up with its link up, or it receives nothing.
+//! - It counts in the ingress `/if/rx` (and `rx-unicast`) and `/if/ip4` or `/if/ip6`.
+//! - The destination is the first host of the flow's `dst` prefix; without one, the
+//!   simulator picks the first address that the ingress table forwards out of another
+//!   interface (the last host of an attached or routed prefix), else `198.51.100.1`, which
+//!   routes nowhere. It is looked up in the ingress interface's table (longest prefix
+//!   match; recursive next hops followed; the first path of a multipath route taken).
+//! - Forwarded: `/if/tx` of the egress interface, through `ip4-rewrite`, `<if>-output`,
+//!   `<if>-tx`. Attached prefixes forward as if their neighbours were resolved.
+//! - No route (the default route or a special drop entry): dropped, counted in
+//!   `/err/ip4-input/dst_lookup_miss` (`ip6-input` for IPv6) and the ingress `/if/drops`;
+//!   a configured drop route counts in `.../drop`; an egress interface that is down counts
+//!   in `/err/<if>-output/interface is down`; a local address in
+//!   `/err/ip4-local/unknown_protocol`.
+//!
+//! Counters are per thread, as in VPP with two workers: thread 0 (main) runs the process
+//! nodes, and each flow's packets are spread over the workers (1 and 2), so every total is
+//! a sum over threads. Node calls are one per 256 packets (VPP's frame size) per tick per
+//! thread, and clocks a fixed cost per packet and per call for each node.
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::{IpAddr, Ipv4Addr};
+
+use ipnet::IpNet;
+
+use super::cli::TrafficSpec;
+use super::fib::{Af, PathType, Source};
+use super::model::{Interface, Model};
+
+/// Threads with counters: main and two workers.
+pub const THREADS: usize = 3;
+/// Worker threads (`/sys/num_worker_threads`).
+pub const WORKERS: usize = THREADS - 1;
+/// Packets per frame, the most a node gets per call.
+pub const FRAME: u64 = 256;
+
+/// The combined `/if/` counters, in the order `show interface` lists them.
+pub const IF_COMBINED: [&str; 8] = [
+    "rx",
+    "rx-unicast",
+    "rx-multicast",
+    "rx-broadcast",
+    "tx",
+    "tx-unicast",
+    "tx-multicast",
+    "tx-broadcast",
+];
+/// The simple `/if/` counters, in the order `show interface` lists them.
+pub const IF_SIMPLE: [&str; 9] = [
+    "drops",
+    "punt",
+    "ip4",
+    "ip6",
+    "rx-no-buf",
+    "rx-miss",
+    "rx-error",
+    "tx-error",
+    "mpls",
+];
+const RX: usize = 0;
+const RX_UNICAST: usize = 1;
+const TX: usize = 4;
+const TX_UNICAST: usize = 5;
+const DROPS: usize = 0;
+const IP4: usize = 2;
+const IP6: usize = 3;
+
+/// Where an unroutable default destination points: TEST-NET-2.
+const NOWHERE: IpAddr = IpAddr::V4(Ipv4Addr::new(198, 51, 100, 1));
+
+/// A packets-and-bytes pair.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pair {
+    pub packets: u64,
+    pub bytes: u64,
+}
+
+impl Pair {
+    fn add(&mut self, packets: u64, bytes: u64) {
+        self.packets = self.packets.wrapping_add(packets);
+        self.bytes = self.bytes.wrapping_add(bytes);
+    }
+}
+
+/// One interface's counters on one thread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IfCounters {
+    /// In [`IF_COMBINED`] order.
+    pub combined: [Pair; 8],
+    /// In [`IF_SIMPLE`] order.
+    pub simple: [u64; 9],
+}
+
+/// One node's runtime counters on one thread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NodeCounters {
+    pub calls: u64,
+    pub vectors: u64,
+    pub clocks: u64,
+    pub suspends: u64,
+}
+
+/// A running flow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    pub spec: TrafficSpec,
+    /// The fraction of a packet owed from earlier ticks.
+    carry: f64,
+}
+
+/// What the last tick did, for the rate gauges.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TickRates {
+    /// Packets per second received.
+    pub input_rate: f64,
+    /// Packets per second sent.
+    pub output_rate: f64,
+    /// Packets per second dropped.
+    pub drop_rate: f64,
+    /// Vectors per call of the nodes that ran.
+    pub vector_rate: f64,
+    /// Main-loop iterations per second, per thread.
+    pub loops_per_sec: [f64; THREADS],
+    /// Vectors per call, per thread.
+    pub vector_rate_per_thread: [f64; THREADS],
+}
+
+/// Flows and counters: the part of the model that traffic moves.
+#[derive(Debug, Clone)]
+pub struct Dataplane {
+    /// sw_if_index → its flow.
+    pub flows: BTreeMap<u32, Flow>,
+    /// `[thread][sw_if_index]`.
+    pub ifaces: Vec<Vec<IfCounters>>,
+    /// Node names by node index (`/sys/node/names`); nodes are never removed.
+    pub node_names: Vec<String>,
+    node_index: HashMap<String, usize>,
+    /// `[thread][node]`.
+    pub nodes: Vec<Vec<NodeCounters>>,
+    /// `(node, reason)` by error index (`/node/errors`).
+    pub errors: Vec<(String, String)>,
+    error_index: HashMap<(String, String), usize>,
+    /// `[thread][error]`.
+    pub error_counts: Vec<Vec<u64>>,
+    /// Seconds of simulated time so far.
+    pub uptime: f64,
+    pub rates: TickRates,
+    /// Main-loop iterations per thread.
+    pub loops: [u64; THREADS],
+}
+
+/// The graph nodes every simulated VPP has (names as a real VPP 26.10 registers them).
+const NODES: &[&str] = &[
+    "null-node",
+    "pg-input",
+    "ethernet-input",
+    "ip4-input",
+    "ip4-input-no-checksum",
+    "ip4-lookup",
+    "ip4-rewrite",
+    "ip4-local",
+    "ip4-drop",
+    "ip4-glean",
+    "ip4-arp",
+    "ip4-icmp-error",
+    "ip6-input",
+    "ip6-lookup",
+    "ip6-rewrite",
+    "ip6-local",
+    "ip6-drop",
+    "ip6-glean",
+    "interface-output",
+    "error-drop",
+    "error-punt",
+    "acl-plugin-in-ip4-fa",
+    "acl-plugin-out-ip4-fa",
+    "acl-plugin-in-ip6-fa",
+    "acl-plugin-out-ip6-fa",
+    "api-rx-from-ring",
+    "fib-walk",
+    "vpe-link-state-process",
+    "ip4-neighbor-age-process",
+    "ip6-neighbor-age-process",
+    "startup-config-process",
+];
+
+/// Error counters by node, names exactly as in the golden capture of a real VPP
+/// (`golden/stats/expected.json.gz`, the `/err/<node>/<reason>` paths).
+const ERRORS: &[(&str, &[&str])] = &[
+    ("null-node", &["blackholed packets"]),
+    (
+        "ethernet-input",
+        &[
+            "l3 mac mismatch",
+            "llc length > packet length",
+            "no error",
+            "subinterface down",
+            "unknown ethernet type",
+            "unknown vlan",
+        ],
+    ),
+    (
+        "ip4-input",
+        &[
+            "bad_checksum",
+            "bad_length",
+            "drop",
+            "dst_lookup_miss",
+            "fragment_offset_one",
+            "hdr_too_short",
+            "inacl_session_deny",
+            "inacl_table_miss",
+            "mtu_exceeded",
+            "none",
+            "options",
+            "outacl_session_deny",
+            "outacl_table_miss",
+            "punt",
+            "reass_duplicate_fragment",
+            "reass_fragment_chain_too_long",
+            "reass_fragments_rcvd",
+            "reass_fragments_reassembled",
+            "reass_internal_error",
+            "reass_limit_reached",
+            "reass_malformed_packet",
+            "reass_no_buf",
+            "reass_success",
+            "reass_timeout",
+            "reass_to_custom_app",
+            "reass_unsupp_ip_prot",
+            "rpf_failure",
+            "same_interface",
+            "spoofed_local_packets",
+            "src_lookup_miss",
+            "tcp_checksum",
+            "time_expired",
+            "too_short",
+            "udp_checksum",
+            "udp_length",
+            "unknown_protocol",
+            "version",
+        ],
+    ),
+    (
+        "ip4-local",
+        &[
+            "bad_checksum",
+            "bad_length",
+            "drop",
+            "dst_lookup_miss",
+            "fragment_offset_one",
+            "hdr_too_short",
+            "inacl_session_deny",
+            "inacl_table_miss",
+            "mtu_exceeded",
+            "none",
+            "options",
+            "outacl_session_deny",
+            "outacl_table_miss",
+            "punt",
+            "reass_duplicate_fragment",
+            "reass_fragment_chain_too_long",
+            "reass_fragments_rcvd",
+            "reass_fragments_reassembled",
+            "reass_internal_error",
+            "reass_limit_reached",
+            "reass_malformed_packet",
+            "reass_no_buf",
+            "reass_success",
+            "reass_timeout",
+            "reass_to_custom_app",
+            "reass_unsupp_ip_prot",
+            "rpf_failure",
+            "same_interface",
+            "spoofed_local_packets",
+            "src_lookup_miss",
+            "tcp_checksum",
+            "time_expired",
+            "too_short",
+            "udp_checksum",
+            "udp_length",
+            "unknown_protocol",
+            "version",
+        ],
+    ),
+    (
+        "ip4-glean",
+        &[
+            "no_buffers",
+            "no_source_address",
+            "non_arp_adj",
+            "request_sent",
+            "resolved",
+            "throttled",
+        ],
+    ),
+    (
+        "ip4-arp",
+        &[
+            "no_buffers",
+            "no_source_address",
+            "non_arp_adj",
+            "request_sent",
+            "resolved",
+            "throttled",
+        ],
+    ),
+    (
+        "ip4-icmp-error",
+        &[
+            "dest_unreach_sent",
+            "drop",
+            "dst_lookup_miss",
+            "echo_replies_sent",
+            "invalid_code_for_type",
+            "invalid_hop_limit_for_type",
+            "length_too_small_for_type",
+            "none",
+            "option_with_zero_length",
+            "options_with_odd_length",
+            "param_problem_sent",
+            "ttl_expire_sent",
+            "unknown_type",
+        ],
+    ),
+    (
+        "ip6-input",
+        &[
+            "bad_length",
+            "drop",
+            "dst_lookup_miss",
+            "icmp_checksum",
+            "inacl_session_deny",
+            "inacl_table_miss",
+            "mtu_exceeded",
+            "none",
+            "outacl_session_deny",
+            "outacl_table_miss",
+            "punt",
+            "reass_duplicate_fragment",
+            "reass_fragment_chain_too_long",
+            "reass_fragments_rcvd",
+            "reass_fragments_reassembled",
+            "reass_internal_error",
+            "reass_invalid_frag_len",
+            "reass_invalid_frag_size",
+            "reass_limit_reached",
+            "reass_missing_upper",
+            "reass_no_buf",
+            "reass_no_frag_hdr",
+            "reass_overlapping_fragment",
+            "reass_success",
+            "reass_timeout",
+            "reass_to_custom_app",
+            "reass_unsupp_ip_proto",
+            "rpf_failure",
+            "spoofed_local_packets",
+            "src_lookup_miss",
+            "time_expired",
+            "too_short",
+            "udp_checksum",
+            "udp_length",
+            "unknown_protocol",
+            "unknown_udp_port",
+            "version",
+        ],
+    ),
+    (
+        "ip6-local",
+        &[
+            "bad_length",
+            "drop",
+            "dst_lookup_miss",
+            "icmp_checksum",
+            "inacl_session_deny",
+            "inacl_table_miss",
+            "mtu_exceeded",
+            "none",
+            "outacl_session_deny",
+            "outacl_table_miss",
+            "punt",
+            "reass_duplicate_fragment",
+            "reass_fragment_chain_too_long",
+            "reass_fragments_rcvd",
+            "reass_fragments_reassembled",
+            "reass_internal_error",
+            "reass_invalid_frag_len",
+            "reass_invalid_frag_size",
+            "reass_limit_reached",
+            "reass_missing_upper",
+            "reass_no_buf",
+            "reass_no_frag_hdr",
+            "reass_overlapping_fragment",
+            "reass_success",
+            "reass_timeout",
+            "reass_to_custom_app",
+            "reass_unsupp_ip_proto",
+            "rpf_failure",
+            "spoofed_local_packets",
+            "src_lookup_miss",
+            "time_expired",
+            "too_short",
+            "udp_checksum",
+            "udp_length",
+            "unknown_protocol",
+            "unknown_udp_port",
+            "version",
+        ],
+    ),
+    (
+        "ip6-glean",
+        &[
+            "drop",
+            "no_buffers",
+            "no_source_address",
+            "request_sent",
+            "throttled",
+        ],
+    ),
+    (
+        "acl-plugin-in-ip4-fa",
+        &[
+            "ACL deny packets",
+            "ACL permit packets",
+            "checked packets",
+            "existing session packets",
+            "new sessions added",
+            "restart session timer",
+            "too many sessions to add new",
+        ],
+    ),
+    (
+        "acl-plugin-out-ip4-fa",
+        &[
+            "ACL deny packets",
+            "ACL permit packets",
+            "checked packets",
+            "existing session packets",
+            "new sessions added",
+            "restart session timer",
+            "too many sessions to add new",
+        ],
+    ),
+    (
+        "acl-plugin-in-ip6-fa",
+        &[
+            "ACL deny packets",
+            "ACL permit packets",
+            "checked packets",
+            "existing session packets",
+            "new sessions added",
+            "restart session timer",
+            "too many sessions to add new",
+        ],
+    ),
+    (
+        "acl-plugin-out-ip6-fa",
+        &[
+            "ACL deny packets",
+            "ACL permit packets",
+            "checked packets",
+            "existing session packets",
+            "new sessions added",
+            "restart session timer",
+            "too many sessions to add new",
+        ],
+    ),
+];
+
+/// `<if>-output` errors, as VPP registers them for every interface.
+const OUTPUT_ERRORS: &[&str] = &[
+    "interface is deleted",
+    "interface is down",
+    "no tx queue available",
+];
+/// `<if>-tx` errors of a pg interface.
+const PG_TX_ERRORS: &[&str] = &[
+    "checksum offload disabled on itf -- csum offload packet drop",
+    "gso disabled on itf  -- gso packet drop",
+];
+
+/// Clocks per packet of each node on a flow's way (anything else: 40).
+fn clocks_per_packet(node: &str) -> u64 {
+    match node {
+        "pg-input" => 70,
+        "ethernet-input" => 25,
+        "ip4-input" | "ip6-input" => 30,
+        "ip4-lookup" | "ip6-lookup" => 35,
+        "ip4-rewrite" | "ip6-rewrite" => 30,
+        "error-drop" => 20,
+        "ip4-drop" | "ip6-drop" => 10,
+        n if n.ends_with("-output") => 15,
+        n if n.ends_with("-tx") => 55,
+        _ => 40,
+    }
+}
+
+/// Where a flow's packets end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// Sent out of this interface.
+    Forward(u32),
+    /// Dropped at this interface's output node: it is down.
+    EgressDown(u32),
+    /// For this host: dropped at `ip4-local`.
+    Local,
+    /// No route: `dst_lookup_miss`.
+    Miss,
+    /// A drop route: `drop`.
+    DropRoute,
+}
+
+impl Default for Dataplane {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Dataplane {
+    pub fn new() -> Dataplane {
+        let mut d = Dataplane {
+            flows: BTreeMap::new(),
+            ifaces: vec![Vec::new(); THREADS],
+            node_names: Vec::new(),
+            node_index: HashMap::new(),
+            nodes: vec![Vec::new(); THREADS],
+            errors: Vec::new(),
+            error_index: HashMap::new(),
+            error_counts: vec![Vec::new(); THREADS],
+            uptime: 0.0,
+            rates: TickRates::default(),
+            loops: [0; THREADS],
+        };
+        for n in NODES {
+            d.node(n);
+        }
+        for (node, reasons) in ERRORS {
+            for r in *reasons {
+                d.error(node, r);
+            }
+        }
+        d
+    }
+
+    /// The index of node `name`, registering it if new.
+    fn node(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.node_index.get(name) {
+            return i;
+        }
+        let i = self.node_names.len();
+        self.node_names.push(name.to_owned());
+        self.node_index.insert(name.to_owned(), i);
+        for t in &mut self.nodes {
+            t.push(NodeCounters::default());
+        }
+        i
+    }
+
+    /// The index of error `(node, reason)`, registering it if new.
+    fn error(&mut self, node: &str, reason: &str) -> usize {
+        let key = (node.to_owned(), reason.to_owned());
+        if let Some(&i) = self.error_index.get(&key) {
+            return i;
+        }
+        let i = self.errors.len();
+        self.errors.push(key.clone());
+        self.error_index.insert(key, i);
+        for t in &mut self.error_counts {
+            t.push(0);
+        }
+        i
+    }
+
+    /// A new interface at `sw_if_index`: zeroed counters (an index may be reused), its
+    /// output and tx nodes and their errors.
+    pub fn add_interface(&mut self, sw_if_index: u32, name: &str, pg: bool) {
+        let i = sw_if_index as usize;
+        for t in &mut self.ifaces {
+            if t.len() <= i {
+                t.resize(i + 1, IfCounters::default());
+            }
+            t[i] = IfCounters::default();
+        }
+        let output = format!("{name}-output");
+        let tx = format!("{name}-tx");
+        self.node(&output);
+        self.node(&tx);
+        for r in OUTPUT_ERRORS {
+            self.error(&output, r);
+        }
+        if pg {
+            for r in PG_TX_ERRORS {
+                self.error(&tx, r);
+            }
+        }
+    }
+
+    /// An interface went: its flow stops.
+    pub fn remove_interface(&mut self, sw_if_index: u32) {
+        self.flows.remove(&sw_if_index);
+    }
+
+    /// Starts, replaces or (with `None`) stops the flow into `sw_if_index`.
+    pub fn set_flow(&mut self, sw_if_index: u32, spec: Option<TrafficSpec>) {
+        match spec {
+            Some(spec) => {
+                self.flows.insert(sw_if_index, Flow { spec, carry: 0.0 });
+            }
+            None => {
+                self.flows.remove(&sw_if_index);
+            }
+        }
+    }
+
+    /// An interface's counters summed over threads.
+    pub fn iface_total(&self, sw_if_index: u32) -> IfCounters {
+        let mut sum = IfCounters::default();
+        for t in &self.ifaces {
+            let Some(c) = t.get(sw_if_index as usize) else {
+                continue;
+            };
+            for (s, v) in sum.combined.iter_mut().zip(&c.combined) {
+                s.add(v.packets, v.bytes);
+            }
+            for (s, v) in sum.simple.iter_mut().zip(&c.simple) {
+                *s = s.wrapping_add(*v);
+            }
+        }
+        sum
+    }
+
+    /// A node's counters summed over threads.
+    pub fn node_total(&self, node: usize) -> NodeCounters {
+        let mut sum = NodeCounters::default();
+        for c in self.nodes.iter().filter_map(|t| t.get(node)) {
+            sum.calls += c.calls;
+            sum.vectors += c.vectors;
+            sum.clocks += c.clocks;
+            sum.suspends += c.suspends;
+        }
+        sum
+    }
+
+    /// An error counter summed over threads.
+    pub fn error_total(&self, error: usize) -> u64 {
+        self.error_counts
+            .iter()
+            .filter_map(|t| t.get(error))
+            .fold(0u64, |a, b| a.wrapping_add(*b))
+    }
+
+    fn run_node(&mut self, thread: usize, name: &str, packets: u64) {
+        let i = self.node(name);
+        let calls = packets.div_ceil(FRAME);
+        let c = &mut self.nodes[thread][i];
+        c.calls += calls;
+        c.vectors += packets;
+        c.clocks += packets * clocks_per_packet(name) + calls * 120;
+    }
+
+    fn count_error(&mut self, thread: usize, node: &str, reason: &str, packets: u64) {
+        let i = self.error(node, reason);
+        self.error_counts[thread][i] += packets;
+    }
+
+    fn iface(&mut self, thread: usize, sw_if_index: u32) -> &mut IfCounters {
+        let t = &mut self.ifaces[thread];
+        let i = sw_if_index as usize;
+        if t.len() <= i {
+            t.resize(i + 1, IfCounters::default());
+        }
+        &mut t[i]
+    }
+
+    /// Moves `packets` of a flow's frames, received on its ingress, along their way.
+    fn carry_packets(&mut self, thread: usize, plan: &Plan, packets: u64) {
+        let (ingress, v6, fate) = (plan.ingress, plan.v6, plan.fate);
+        let egress_name = plan.egress_name.as_str();
+        let bytes = packets * plan.frame;
+        let rx = self.iface(thread, ingress);
+        rx.combined[RX].add(packets, bytes);
+        rx.combined[RX_UNICAST].add(packets, bytes);
+        rx.simple[if v6 { IP6 } else { IP4 }] += packets;
+        let ip = if v6 { "ip6" } else { "ip4" };
+        for n in ["pg-input", "ethernet-input"] {
+            self.run_node(thread, n, packets);
+        }
+        self.run_node(thread, &format!("{ip}-input"), packets);
+        self.run_node(thread, &format!("{ip}-lookup"), packets);
+        let dropped = match fate {
+            Fate::Forward(egress) => {
+                self.run_node(thread, &format!("{ip}-rewrite"), packets);
+                self.run_node(thread, &format!("{egress_name}-output"), packets);
+                self.run_node(thread, &format!("{egress_name}-tx"), packets);
+                let tx = self.iface(thread, egress);
+                tx.combined[TX].add(packets, bytes);
+                tx.combined[TX_UNICAST].add(packets, bytes);
+                false
+            }
+            Fate::EgressDown(_) => {
+                self.run_node(thread, &format!("{ip}-rewrite"), packets);
+                let output = format!("{egress_name}-output");
+                self.run_node(thread, &output, packets);
+                self.count_error(thread, &output, "interface is down", packets);
+                true
+            }
+            Fate::Local => {
+                let local = format!("{ip}-local");
+                self.run_node(thread, &local, packets);
+                self.count_error(thread, &local, "unknown_protocol", packets);
+                true
+            }
+            Fate::Miss | Fate::DropRoute => {
+                self.run_node(thread, &format!("{ip}-drop"), packets);
+                let reason = if fate == Fate::Miss {
+                    "dst_lookup_miss"
+                } else {
+                    "drop"
+                };
+                self.count_error(thread, &format!("{ip}-input"), reason, packets);
+                true
+            }
+        };
+        if dropped {
+            self.run_node(thread, "error-drop", packets);
+            self.iface(thread, ingress).simple[DROPS] += packets;
+        }
+    }
+}
+
+/// One flow's work for a tick, worked out before anything is counted.
+struct Plan {
+    ingress: u32,
+    v6: bool,
+    fate: Fate,
+    egress_name: String,
+    frame: u64,
+    rate: f64,
+}
+
+/// The first host of a prefix: the address itself for a host prefix.
+fn first_host(p: &IpNet) -> IpAddr {
+    match p {
+        IpNet::V4(n) if n.prefix_len() < 31 => {
+            IpAddr::V4(Ipv4Addr::from(u32::from(n.network()).wrapping_add(1)))
+        }
+        IpNet::V6(n) if n.prefix_len() < 127 => {
+            IpAddr::V6((u128::from(n.network()).wrapping_add(1)).into())
+        }
+        _ => p.addr(),
+    }
+}
+
+/// The last host of a prefix (below the broadcast address for IPv4).
+fn last_host(p: &IpNet) -> IpAddr {
+    match p {
+        IpNet::V4(n) if n.prefix_len() < 31 => {
+            IpAddr::V4(Ipv4Addr::from(u32::from(n.broadcast()).wrapping_sub(1)))
+        }
+        IpNet::V6(n) if n.prefix_len() < 127 => IpAddr::V6(n.broadcast()),
+        _ => p.addr(),
+    }
+}
+
+/// How many routes the default destination search looks at: VPP dumps shortest
+/// prefixes first, so attached subnets come early.
+const DEFAULT_DST_SEARCH: usize = 256;
+
+impl Model {
+    /// Where a packet from `ingress` to `dst` goes.
+    pub fn fate(&self, ingress: &Interface, dst: IpAddr) -> Fate {
+        let mut table = ingress.table(Af::of_addr(&dst));
+        let mut addr = dst;
+        // Recursion is resolved a few levels deep, as far as a sane FIB needs.
+        for _ in 0..4 {
+            let route = match self.fib.lookup(table, addr) {
+                Ok(Some(r)) => r,
+                _ => return Fate::Miss,
+            };
+            let Some(path) = route.paths.first() else {
+                return Fate::Miss;
+            };
+            match (path.path_type, path.sw_if_index, path.next_hop) {
+                (PathType::Local, ..) => return Fate::Local,
+                (PathType::Drop, ..)
+                    if matches!(route.source, Source::DefaultRoute | Source::Special)
+                        || route.prefix.prefix_len() == 0 =>
+                {
+                    return Fate::Miss
+                }
+                (PathType::Drop, ..) | (PathType::Other(_), ..) => return Fate::DropRoute,
+                (PathType::Normal, Some(sw), _) => {
+                    return match self.get(sw) {
+                        Some(e) if e.link_up() => Fate::Forward(sw),
+                        Some(_) => Fate::EgressDown(sw),
+                        None => Fate::Miss,
+                    }
+                }
+                (PathType::Normal, None, Some(via)) => {
+                    addr = via;
+                    table = path.table_id;
+                }
+                (PathType::Normal, None, None) => return Fate::Miss,
+            }
+        }
+        Fate::Miss
+    }
+
+    /// The destination of a flow into `ingress` that names none: see the module docs.
+    pub fn default_dst(&self, ingress: &Interface) -> IpAddr {
+        let Ok(routes) = self.fib.dump(Af::Ip4, ingress.ip4_table) else {
+            return NOWHERE;
+        };
+        routes
+            .take(DEFAULT_DST_SEARCH)
+            .map(|r| last_host(&r.prefix))
+            .find(|a| {
+                matches!(self.fate(ingress, *a),
+                    Fate::Forward(e) if e != ingress.sw_if_index)
+            })
+            .unwrap_or(NOWHERE)
+    }
+
+    /// Where the flow into `sw_if_index` currently goes: `(destination, fate)`.
+    pub fn flow_fate(&self, sw_if_index: u32) -> Option<(IpAddr, Fate)> {
+        let flow = self.dataplane.flows.get(&sw_if_index)?;
+        let ingress = self.get(sw_if_index)?;
+        let dst = match &flow.spec.dst {
+            Some(p) => first_host(p),
+            None => self.default_dst(ingress),
+        };
+        Some((dst, self.fate(ingress, dst)))
+    }
+
+    /// Runs the data plane for `secs` seconds: see the module docs.
+    pub fn advance(&mut self, secs: f64) {
+        let secs = secs.max(0.0);
+        let mut plans = Vec::new();
+        for (&sw, flow) in &self.dataplane.flows {
+            let Some(ingress) = self.get(sw) else {
+                continue;
+            };
+            if !ingress.link_up() {
+                continue;
+            }
+            let Some((dst, fate)) = self.flow_fate(sw) else {
+                continue;
+            };
+            let egress_name = match fate {
+                Fate::Forward(e) | Fate::EgressDown(e) => self.iface_name(e),
+                _ => String::new(),
+            };
+            plans.push(Plan {
+                ingress: sw,
+                v6: dst.is_ipv6(),
+                fate,
+                egress_name,
+                frame: u64::from(flow.spec.frame_size),
+                rate: flow.spec.rate_pps as f64,
+            });
+        }
+        let d = &mut self.dataplane;
+        let (mut input, mut output, mut dropped) = (0u64, 0u64, 0u64);
+        let mut calls = [0u64; THREADS];
+        let mut vectors = [0u64; THREADS];
+        for plan in plans {
+            let Some(flow) = d.flows.get_mut(&plan.ingress) else {
+                continue;
+            };
+            let due = plan.rate * secs + flow.carry;
+            let packets = due.floor();
+            flow.carry = due - packets;
+            let packets = packets as u64;
+            input += packets;
+            match plan.fate {
+                Fate::Forward(_) => output += packets,
+                _ => dropped += packets,
+            }
+            // Spread over the workers, the first taking the odd packet.
+            for w in 0..WORKERS {
+                let share =
+                    packets / WORKERS as u64 + u64::from((w as u64) < packets % WORKERS as u64);
+                if share == 0 {
+                    continue;
+                }
+                let thread = 1 + w;
+                calls[thread] += share.div_ceil(FRAME);
+                vectors[thread] += share;
+                d.carry_packets(thread, &plan, share);
+            }
+        }
+        // The main thread's API process wakes every tick.
+        let api = d.node("api-rx-from-ring");
+        let c = &mut d.nodes[0][api];
+        c.calls += 1;
+        c.suspends += 1;
+        c.clocks += 2400;
+        calls[0] += 1;
+        d.uptime += secs;
+        let per_sec = |n: u64| if secs > 0.0 { n as f64 / secs } else { 0.0 };
+        // A polling loop turns about every 25 µs when idle; a busy one once per frame.
+        let mut loops_per_sec = [0.0; THREADS];
+        let mut per_thread = [0.0; THREADS];
+        for t in 0..THREADS {
+            let loops = (secs * 40_000.0) as u64 + calls[t];
+            d.loops[t] += loops;
+            loops_per_sec[t] = per_sec(loops);
+            per_thread[t] = if calls[t] == 0 {
+                0.0
+            } else {
+                vectors[t] as f64 / calls[t] as f64
+            };
+        }
+        let total_calls: u64 = calls.iter().sum();
+        let total_vectors: u64 = vectors.iter().sum();
+        d.rates = TickRates {
+            input_rate: per_sec(input),
+            output_rate: per_sec(output),
+            drop_rate: per_sec(dropped),
+            vector_rate: if total_calls == 0 {
+                0.0
+            } else {
+                total_vectors as f64 / total_calls as f64
+            },
+            loops_per_sec,
+            vector_rate_per_thread: per_thread,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests;
