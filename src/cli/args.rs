@@ -113,7 +113,7 @@ pub enum Command {
     },
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
-        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --interfaces pg0,pg1\n  VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
+        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --interfaces pg0,pg1\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
     )]
     Sim(SimArgs),
 }
@@ -121,30 +121,52 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum IfaceCommand {
     /// Every interface: index, name, admin and link state, MAC, MTU, addresses.
+    #[command(
+        after_help = "Examples:\n  vppx iface list\n  vppx --json iface list | jq -r '.[] | select(.link_up) | .name'"
+    )]
     List,
     /// One interface.
+    #[command(
+        after_help = "Examples:\n  vppx iface show pg0\n  vppx --json iface show pg0 | jq .addresses"
+    )]
     Show { name: String },
     /// Set an interface admin up.
+    #[command(
+        after_help = "Examples:\n  vppx iface up pg0\n  vppx iface up pg0 && vppx watch --until up --iface pg0 --timeout 10s"
+    )]
     Up { name: String },
     /// Set an interface admin down.
+    #[command(after_help = "Examples:\n  vppx iface down pg0\n  vppx --json iface down loop0")]
     Down { name: String },
     /// Add or remove an interface address.
+    #[command(
+        after_help = "Examples:\n  vppx iface addr add pg0 10.0.0.1/24\n  vppx iface addr del pg0 10.0.0.1/24"
+    )]
     Addr {
         #[command(subcommand)]
         command: AddrCommand,
     },
     /// Admin up and add the address; running it twice changes nothing.
+    #[command(
+        after_help = "Examples:\n  vppx iface configure pg0 10.0.0.1/24\n  vppx iface configure pg1 2001:db8:1::1/64"
+    )]
     Configure {
         name: String,
         /// The address with its prefix length, e.g. 10.0.0.1/24.
         prefix: String,
     },
     /// Create an interface.
+    #[command(
+        after_help = "Examples:\n  vppx iface create loopback\n  vppx iface create loopback --instance 5 --mac 02:00:00:00:00:05"
+    )]
     Create {
         #[command(subcommand)]
         kind: CreateKind,
     },
     /// Delete a loopback interface.
+    #[command(
+        after_help = "Examples:\n  vppx iface delete loop0\n  vppx iface create loopback --instance 9 && vppx iface delete loop9"
+    )]
     Delete { name: String },
 }
 
@@ -163,6 +185,9 @@ pub enum RouteCommand {
         create_tables: bool,
     },
     /// Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1).
+    #[command(
+        after_help = "Examples:\n  vppx route del 10.20.0.0/16\n  vppx route del 192.0.2.0/24 table 5"
+    )]
     Del {
         #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
         words: Vec<String>,
@@ -197,6 +222,9 @@ pub enum RouteCommand {
         table: u32,
     },
     /// List routes, sorted by table, address and prefix length.
+    #[command(
+        after_help = "Examples:\n  vppx route list\n  vppx route list --table 5 --prefix 10.0.0.0/8\n  vppx --json route list | jq length"
+    )]
     List {
         /// Only this table.
         #[arg(long)]
@@ -206,6 +234,9 @@ pub enum RouteCommand {
         prefix: Option<String>,
     },
     /// Manage FIB tables.
+    #[command(
+        after_help = "Examples:\n  vppx route table add 5\n  vppx route table list\n  vppx route table del 5 --ipv6"
+    )]
     Table {
         #[command(subcommand)]
         command: TableCommand,
@@ -215,18 +246,23 @@ pub enum RouteCommand {
 #[derive(Debug, Subcommand)]
 pub enum TableCommand {
     /// Create a table (IPv4 and IPv6 unless --ipv4 or --ipv6).
+    #[command(after_help = "Examples:\n  vppx route table add 5\n  vppx route table add 6 --ipv4")]
     Add {
         table: u32,
         #[command(flatten)]
         family: Family,
     },
     /// Delete a table.
+    #[command(after_help = "Examples:\n  vppx route table del 5\n  vppx route table del 6 --ipv4")]
     Del {
         table: u32,
         #[command(flatten)]
         family: Family,
     },
     /// List the tables.
+    #[command(
+        after_help = "Examples:\n  vppx route table list\n  vppx --json route table list | jq '.[] | select(.family == \"ipv6\")'"
+    )]
     List,
 }
 
@@ -266,18 +302,35 @@ pub struct StatsArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum StatsView {
     /// Per interface: rx/tx packets and bytes, drops, errors (the default).
+    #[command(
+        after_help = "Examples:\n  vppx stats interfaces\n  vppx stats interfaces --interval 1s --count 10"
+    )]
     Interfaces,
     /// Per node, like `show runtime`: calls, vectors, vectors/call, clocks/vector.
+    #[command(
+        after_help = "Examples:\n  vppx stats nodes\n  vppx --json stats nodes --interval 500ms --count 10"
+    )]
     Nodes,
     /// Non-zero error counters, like `show errors`.
+    #[command(after_help = "Examples:\n  vppx stats errors\n  vppx stats errors --interval 1s")]
     Errors,
     /// /sys scalars and gauges.
+    #[command(
+        after_help = "Examples:\n  vppx stats system\n  vppx --json stats system | jq '.\"/sys/vector_rate\"'"
+    )]
     System,
     /// Buffer pools.
+    #[command(after_help = "Examples:\n  vppx stats buffers\n  vppx --json stats buffers")]
     Buffers,
     /// Heaps.
+    #[command(
+        after_help = "Examples:\n  vppx stats memory\n  vppx --json stats memory | jq '.[] | {name, used}'"
+    )]
     Memory,
     /// Every counter path and its value, optionally only those matching regexes.
+    #[command(
+        after_help = "Examples:\n  vppx stats dump\n  vppx stats dump '^/if/rx$' '^/sys/heartbeat$'"
+    )]
     Dump { patterns: Vec<String> },
 }
 
@@ -306,6 +359,9 @@ pub enum UntilState {
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
     /// control_ping round trips: latency (p50, p99) and pipelined messages/second.
+    #[command(
+        after_help = "Examples:\n  vppx bench api\n  vppx --sim bench api --count 100000 --window 128"
+    )]
     Api {
         #[arg(long, default_value_t = 10_000)]
         count: u32,
@@ -314,6 +370,9 @@ pub enum BenchCommand {
         window: u16,
     },
     /// Add then delete COUNT /32 drop routes: synchronous and pipelined routes/second.
+    #[command(
+        after_help = "Examples:\n  vppx bench routes\n  vppx --sim bench routes --count 200000 --connections 8"
+    )]
     Routes {
         #[arg(long, default_value_t = 100_000)]
         count: u32,
@@ -327,6 +386,9 @@ pub enum BenchCommand {
         table: u32,
     },
     /// Full scrapes of the stats segment: time per scrape and counters/second.
+    #[command(
+        after_help = "Examples:\n  vppx bench stats\n  vppx --json bench stats --count 1000"
+    )]
     Stats {
         #[arg(long, default_value_t = 1000)]
         count: u32,
@@ -336,14 +398,23 @@ pub enum BenchCommand {
 #[derive(Debug, Subcommand)]
 pub enum AddrCommand {
     /// Add an address, e.g. 10.0.0.1/24 or 2001:db8::1/64.
+    #[command(
+        after_help = "Examples:\n  vppx iface addr add pg0 10.0.0.1/24\n  vppx iface addr add loop0 2001:db8::1/64"
+    )]
     Add { name: String, prefix: String },
     /// Remove an address.
+    #[command(
+        after_help = "Examples:\n  vppx iface addr del pg0 10.0.0.1/24\n  vppx iface addr del loop0 2001:db8::1/64"
+    )]
     Del { name: String, prefix: String },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CreateKind {
     /// A loopback interface (loopN).
+    #[command(
+        after_help = "Examples:\n  vppx iface create loopback\n  vppx iface create loopback --instance 5 --mac 02:00:00:00:00:05"
+    )]
     Loopback {
         /// Its MAC address (VPP picks one if omitted).
         #[arg(long)]
