@@ -268,3 +268,70 @@ pub fn store_cache(path: &Path, text: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_cache_key_is_the_message_table_not_its_order() {
+        let a = cache_key(&names(&["a_00000001", "b_00000002"]));
+        assert_eq!(a, cache_key(&names(&["b_00000002", "a_00000001"])));
+        assert_eq!(a.len(), 16);
+        // Another CRC, another plugin loaded: another key.
+        assert_ne!(a, cache_key(&names(&["a_00000001", "b_00000003"])));
+        assert_ne!(
+            a,
+            cache_key(&names(&["a_00000001", "b_00000002", "c_00000004"]))
+        );
+        // Names do not run into each other.
+        assert_ne!(
+            cache_key(&names(&["ab", "c"])),
+            cache_key(&names(&["a", "bc"]))
+        );
+    }
+
+    #[test]
+    fn memclnt_is_known_in_advance_and_bindings_are_by_name_and_crc() {
+        let text = r#"[{"types": [], "messages": [
+            ["sw_interface_dump", ["u16", "_vl_msg_id"], ["u32", "client_index"],
+             ["u32", "context"], {"crc": "0x12345678"}],
+            ["lb_conf", ["u16", "_vl_msg_id"], ["u32", "client_index"],
+             ["u32", "context"], {"crc": "0x56cd3261"}]],
+            "unions": [], "enums": [], "enumflags": [], "services": {},
+            "options": {}, "aliases": {}, "vl_api_version": "0x1",
+            "imports": [], "counters": [], "paths": []}]"#;
+        let schema = Schema::from_json("test", text).expect("a schema");
+        let ping = schema.message("control_ping").expect("memclnt's");
+        assert_eq!(ping.module.name, "memclnt");
+        assert!(matches!(schema.binding(ping.def), Binding::Typed(_)));
+        let dump = schema.message("sw_interface_dump").unwrap();
+        assert_eq!(dump.name_crc(), "sw_interface_dump_12345678");
+        assert!(matches!(
+            schema.binding(dump.def),
+            Binding::NotMatching(0xaa61_0c27)
+        ));
+        let lb = schema.message("lb_conf_56cd3261").expect("by name_crc");
+        assert!(matches!(schema.binding(lb.def), Binding::None));
+        assert!(schema.message("nosuch").is_none());
+        let msgs = schema.messages();
+        let names: Vec<&str> = msgs.iter().map(|m| m.name()).collect();
+        assert!(names.contains(&"control_ping") && names.contains(&"lb_conf"));
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted");
+    }
+
+    #[test]
+    fn a_schema_that_is_not_api_json_is_an_error_naming_its_origin() {
+        let e = Schema::from_json("x.json", "not json").unwrap_err();
+        assert!(matches!(e, ApiError::Schema(_)));
+        assert!(e.to_string().contains("x.json"), "{e}");
+        let e = Schema::from_json("x.json", "[42]").unwrap_err();
+        assert!(matches!(e, ApiError::Schema(_)), "{e}");
+        let e = Schema::from_file(Path::new("/nonexistent/schema.json")).unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/schema.json"), "{e}");
+    }
+}

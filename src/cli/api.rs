@@ -217,6 +217,19 @@ fn type_text(f: &Field) -> String {
     }
 }
 
+/// A declared default as the codec reads it: VPP writes a bool's as the string
+/// `"true"`.
+fn shown_default(f: &Field, d: &Value) -> Value {
+    match (&f.ty, d) {
+        (TypeRef::Scalar(s), Value::String(text)) if s.name() == "bool" => match text.as_str() {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => d.clone(),
+        },
+        _ => d.clone(),
+    }
+}
+
 #[derive(Serialize)]
 struct FieldRow {
     name: String,
@@ -258,7 +271,7 @@ fn show(ctx: &Context, schema: &Schema, name: &str) -> anyhow::Result<()> {
         .map(|f| FieldRow {
             name: f.name.clone(),
             ty: type_text(f),
-            default: f.default.clone(),
+            default: f.default.as_ref().map(|d| shown_default(f, d)),
             automatic: counts.contains(f.name.as_str())
                 || f.name == "context"
                 || (f.name == "client_index"

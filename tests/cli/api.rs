@@ -371,6 +371,46 @@ fn the_schema_comes_from_vpp_and_is_cached_per_message_table() {
     let show = api(&sim, &["show", "control_ping", "--json"]).ok().json();
     assert_eq!(show["module"], json!("memclnt"));
     assert_eq!(show["reply"], json!("control_ping_reply"));
+    // Fields with their types and declared defaults (VPP writes a bool's as "true").
+    let show = api(&sim, &["show", "ip_route_add_del", "--json"])
+        .ok()
+        .json();
+    let is_add = show["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == json!("is_add"))
+        .expect("is_add");
+    assert_eq!(is_add["type"], json!("bool"));
+    assert_eq!(is_add["default"], json!(true));
+    let dump = api(&sim, &["show", "sw_interface_dump", "--json"])
+        .ok()
+        .json();
+    assert_eq!(dump["details"], json!("sw_interface_details"));
+    assert_eq!(dump["dump"], json!(true));
+    let text = api(&sim, &["show", "sw_interface_dump"]).ok().stdout;
+    assert!(
+        text.contains("details: sw_interface_details (until control_ping_reply)"),
+        "{text}"
+    );
+    // Later calls read the cache: an edit to it shows (and a CRC that is not
+    // the typed binding's is marked).
+    let file = cache.join(&files[0]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("0xaa610c27"));
+    std::fs::write(&file, text.replace("0xaa610c27", "0x0badc0de")).unwrap();
+    let list = api(&sim, &["list", "^sw_interface_dump$", "--json"])
+        .ok()
+        .json();
+    assert_eq!(list[0]["crc"], json!("0x0badc0de"));
+    assert_eq!(list[0]["typed"], json!("not_matching"));
+    // Without it, VPP is asked again.
+    std::fs::remove_file(&file).unwrap();
+    let list = api(&sim, &["list", "^sw_interface_dump$", "--json"])
+        .ok()
+        .json();
+    assert_eq!(list[0]["crc"], json!("0xaa610c27"));
+    assert!(file.exists());
 }
 
 #[test]
