@@ -144,6 +144,9 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
     if s.unknown > 0 {
         text.push_str(&format!(", {} unknown (connection lost)", s.unknown));
     }
+    if s.not_sent > 0 {
+        text.push_str(&format!(", {} not sent", s.not_sent));
+    }
     if s.dry_run {
         text.push_str(" (dry run: nothing sent)");
     } else {

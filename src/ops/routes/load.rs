@@ -3,9 +3,9 @@
 //!
 //! Routes are spread over connections by a hash of (table, prefix), so every
 //! line for one prefix goes through one connection in file order and a later
-//! line for a prefix still replaces an earlier one. Each connection reads the
-//! file itself and keeps only its in-flight routes in memory, so memory stays
-//! flat however long the file is.
+//! line for a prefix still replaces an earlier one. One reader parses the
+//! file and deals the routes out over bounded queues; each connection keeps
+//! only its in-flight routes, so memory stays flat however long the file is.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -60,8 +60,10 @@ pub struct LoadSummary {
     pub programmed: u64,
     /// Routes not programmed: bad lines (with `--keep-going`) and VPP refusals.
     pub failed: u64,
-    /// Routes in flight on a connection that dropped.
+    /// Routes in flight on a connection that dropped: VPP may or may not have them.
     pub unknown: u64,
+    /// Routes never sent because their connection had dropped.
+    pub not_sent: u64,
     pub bad_lines: u64,
     pub failures: Vec<Failure>,
     pub connections: usize,
@@ -89,6 +91,7 @@ struct ConnOutcome {
     programmed: u64,
     failures: Vec<Failure>,
     unknown: u64,
+    not_sent: u64,
     error: Option<ClientError>,
 }
 
@@ -188,6 +191,7 @@ pub fn program(
         summary.programmed += o.programmed;
         summary.failed += o.failures.len() as u64;
         summary.unknown += o.unknown;
+        summary.not_sent += o.not_sent;
         summary.failures.extend(o.failures);
         if disconnected.is_none() {
             disconnected = o.error;
@@ -227,13 +231,30 @@ fn load_one(
         programmed: 0,
         failures: Vec::new(),
         unknown: 0,
+        not_sent: 0,
         error: None,
     };
-    let requests = routes.into_iter().filter_map(|r| {
-        let req = add_del_request(&r, !plan.delete, names).ok()?;
-        in_flight.borrow_mut().push_back((r.lines, r.prefix));
-        Some(req)
-    });
+    // Every route was validated against the same interface names, so building
+    // its request cannot fail; if it did, the route is counted as refused
+    // rather than silently left out.
+    let unbuildable: RefCell<Vec<Failure>> = RefCell::new(Vec::new());
+    let requests = routes
+        .iter()
+        .filter_map(|r| match add_del_request(&r, !plan.delete, names) {
+            Ok(req) => {
+                in_flight.borrow_mut().push_back((r.lines, r.prefix));
+                Some(req)
+            }
+            Err(e) => {
+                unbuildable.borrow_mut().push(Failure {
+                    line: r.lines.first,
+                    lines: r.lines.to_string(),
+                    prefix: r.prefix,
+                    error: e.to_string(),
+                });
+                None
+            }
+        });
     let result = client.pipeline(requests, plan.window.max(1), |_, reply| {
         let Some((lines, prefix)) = in_flight.borrow_mut().pop_front() else {
             return;
@@ -241,6 +262,8 @@ fn load_one(
         progress.done.fetch_add(1, Ordering::Relaxed);
         match reply {
             Ok(_) => out.programmed += 1,
+            // The connection went before the reply came: VPP may have it (D12).
+            Err(e) if e.is_unreachable() => out.unknown += 1,
             Err(e) => out.failures.push(Failure {
                 line: lines.first,
                 lines: lines.to_string(),
@@ -249,8 +272,12 @@ fn load_one(
             }),
         }
     });
+    out.failures.extend(unbuildable.into_inner());
     if let Err(e) = result {
-        out.unknown = in_flight.borrow().len() as u64;
+        out.unknown += in_flight.borrow().len() as u64;
+        // The reader goes on dealing this connection its share; count it
+        // (and let the reader finish) rather than leave it unaccounted.
+        out.not_sent = routes.iter().count() as u64;
         if e.is_unreachable() {
             out.error = Some(e);
         } else {
@@ -260,4 +287,83 @@ fn load_one(
         let _ = client.close();
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::client::ConnectOptions;
+    use crate::sim::{SimConfig, Simulator};
+
+    /// VPP going away mid-load: every route is accounted for — programmed,
+    /// in flight (unknown) or never sent — and the drop is reported.
+    #[test]
+    fn a_dropped_connection_leaves_every_route_accounted_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("api.sock");
+        let sim = Simulator::start(SimConfig {
+            socket: socket.clone(),
+            stats_socket: None,
+            interfaces: vec![],
+        })
+        .unwrap();
+        let csv = dir.path().join("routes.csv");
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&csv).unwrap());
+        writeln!(f, "prefix,next_hop,interface,table,weight,preference").unwrap();
+        let total = 200_000u32;
+        for i in 0..total {
+            writeln!(
+                f,
+                "{}/32,192.0.2.1,,,,",
+                std::net::Ipv4Addr::from(0x0a00_0000 + i)
+            )
+            .unwrap();
+        }
+        drop(f);
+        let source = RouteSource::open(csv.to_str().unwrap()).unwrap();
+        let plan = LoadPlan {
+            delete: false,
+            keep_going: false,
+            create_tables: false,
+            connections: 2,
+            window: 32,
+            options: LoadOptions::default(),
+        };
+        let opts = ConnectOptions::default();
+        let mut client = Client::connect(&socket, &opts).unwrap();
+        let (validation, names) = check(&mut client, &source, &plan).unwrap();
+        assert!(validation.is_ok());
+        let connect = || Client::connect(&socket, &opts);
+        let progress = Progress::default();
+        let result = std::thread::scope(|s| {
+            s.spawn(|| {
+                // Stop VPP once the load is well under way, not at a set time.
+                let deadline = Instant::now() + Duration::from_secs(60);
+                while progress.done.load(Ordering::Relaxed) < 1_000 && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                sim.stop();
+            });
+            program(
+                &mut client,
+                &source,
+                &plan,
+                validation,
+                names,
+                &connect,
+                &progress,
+            )
+        })
+        .unwrap();
+        let s = result.summary;
+        assert!(result.disconnected.is_some(), "{s:?}");
+        assert_eq!(s.requested, u64::from(total));
+        assert!(s.programmed >= 1_000 && s.programmed < s.requested, "{s:?}");
+        assert!(s.unknown <= 2 * 32, "at most the windows in flight: {s:?}");
+        assert_eq!(s.failed, 0, "{s:?}");
+        assert_eq!(s.programmed + s.unknown + s.not_sent, s.requested, "{s:?}");
+    }
 }
