@@ -824,6 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
+            [CompletionResult]::new('--dynamic', '--dynamic', [CompletionResultType]::ParameterName, 'A script that asks vppx at each TAB, adding live values from the VPP at $VPPX_SOCKET: interface names and message names')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
             [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -891,7 +891,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__completions)
-            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version bash elvish fish powershell zsh"
+            opts="-h -V --dynamic --socket --stats-socket --json --sim --api-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

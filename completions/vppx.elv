@@ -726,6 +726,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand --socket 'VPP''s binary-API socket'
             cand --stats-socket 'VPP''s stats socket'
             cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
+            cand --dynamic 'A script that asks vppx at each TAB, adding live values from the VPP at $VPPX_SOCKET: interface names and message names'
             cand --json 'Print JSON (NDJSON for streams) instead of tables'
             cand --sim 'Run the command against a private, embedded simulator instead of VPP'
             cand -h 'Print help'

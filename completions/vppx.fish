@@ -398,6 +398,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand completions" -l dynamic -d 'A script that asks vppx at each TAB, adding live values from the VPP at $VPPX_SOCKET: interface names and message names'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -s h -l help -d 'Print help'

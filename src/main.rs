@@ -6,6 +6,8 @@ use clap::Parser;
 use vppx::cli::{self, args::Cli, exit};
 
 fn main() -> ExitCode {
+    // A dynamic completion script asking (VPPX_COMPLETE set): answer and exit.
+    cli::completions::complete_if_asked();
     let args = Cli::parse();
     match cli::run(args) {
         Ok(()) => ExitCode::from(exit::OK),

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
+
+use super::completions::{iface_names, message_names};
 
 /// vppctl-plus: drive an FD.io VPP dataplane from the shell.
 #[derive(Debug, Parser)]
@@ -105,11 +108,15 @@ pub enum Command {
     Api(ApiArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(
-        after_help = "Examples:\n  vppx completions bash > ~/.local/share/bash-completion/completions/vppx\n  vppx completions zsh > \"${fpath[1]}/_vppx\"\n  vppx completions fish > ~/.config/fish/completions/vppx.fish"
+        after_help = "Examples:\n  vppx completions bash > ~/.local/share/bash-completion/completions/vppx\n  vppx completions fish > ~/.config/fish/completions/vppx.fish\n  vppx completions --dynamic zsh > \"${fpath[1]}/_vppx\""
     )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+        /// A script that asks vppx at each TAB, adding live values from the VPP at
+        /// $VPPX_SOCKET: interface names and message names.
+        #[arg(long)]
+        dynamic: bool,
     },
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
@@ -129,15 +136,24 @@ pub enum IfaceCommand {
     #[command(
         after_help = "Examples:\n  vppx iface show pg0\n  vppx --json iface show pg0 | jq .addresses"
     )]
-    Show { name: String },
+    Show {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
     /// Set an interface admin up.
     #[command(
         after_help = "Examples:\n  vppx iface up pg0\n  vppx iface up pg0 && vppx watch --until up --iface pg0 --timeout 10s"
     )]
-    Up { name: String },
+    Up {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
     /// Set an interface admin down.
     #[command(after_help = "Examples:\n  vppx iface down pg0\n  vppx --json iface down loop0")]
-    Down { name: String },
+    Down {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
     /// Add or remove an interface address.
     #[command(
         after_help = "Examples:\n  vppx iface addr add pg0 10.0.0.1/24\n  vppx iface addr del pg0 10.0.0.1/24"
@@ -151,6 +167,7 @@ pub enum IfaceCommand {
         after_help = "Examples:\n  vppx iface configure pg0 10.0.0.1/24\n  vppx iface configure pg1 2001:db8:1::1/64"
     )]
     Configure {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
         name: String,
         /// The address with its prefix length, e.g. 10.0.0.1/24.
         prefix: String,
@@ -167,7 +184,10 @@ pub enum IfaceCommand {
     #[command(
         after_help = "Examples:\n  vppx iface delete loop0\n  vppx iface create loopback --instance 9 && vppx iface delete loop9"
     )]
-    Delete { name: String },
+    Delete {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -337,7 +357,7 @@ pub enum StatsView {
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     /// Only these interfaces (repeatable).
-    #[arg(long = "iface", value_name = "NAME")]
+    #[arg(long = "iface", value_name = "NAME", add = ArgValueCandidates::new(iface_names))]
     pub ifaces: Vec<String>,
     /// Stop after this many events (initial lines not counted).
     #[arg(long)]
@@ -401,12 +421,20 @@ pub enum AddrCommand {
     #[command(
         after_help = "Examples:\n  vppx iface addr add pg0 10.0.0.1/24\n  vppx iface addr add loop0 2001:db8::1/64"
     )]
-    Add { name: String, prefix: String },
+    Add {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+        prefix: String,
+    },
     /// Remove an address.
     #[command(
         after_help = "Examples:\n  vppx iface addr del pg0 10.0.0.1/24\n  vppx iface addr del loop0 2001:db8::1/64"
     )]
-    Del { name: String, prefix: String },
+    Del {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+        prefix: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -456,6 +484,7 @@ pub enum ApiCommand {
     )]
     Call {
         /// The message name, e.g. sw_interface_dump (or name_crc).
+        #[arg(add = ArgValueCandidates::new(message_names))]
         message: String,
         /// The request's fields as a JSON object, or - to read it from stdin.
         #[arg(value_name = "JSON")]

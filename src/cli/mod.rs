@@ -20,8 +20,8 @@ use context::Context;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    if let Command::Completions { shell } = cli.command {
-        return completions::print(shell);
+    if let Command::Completions { shell, dynamic } = cli.command {
+        return completions::print(shell, dynamic);
     }
     let mut ctx = Context::new(&cli.global)?;
     match cli.command {

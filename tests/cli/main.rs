@@ -4,6 +4,7 @@
 mod api;
 #[path = "../common/mod.rs"]
 mod common;
+mod completions;
 mod harness;
 mod iface;
 mod route;
