@@ -5,6 +5,7 @@
 //! CLI and the agent. The simulator ([`sim`]) uses the codec, the messages
 //! and the stats layout, never the client.
 
+pub mod agent;
 #[rustfmt::skip]
 pub mod binapi;
 pub mod api;

@@ -118,6 +118,11 @@ pub enum Command {
         #[arg(long)]
         dynamic: bool,
     },
+    /// Serve a REST API and Prometheus metrics for this VPP until interrupted.
+    #[command(
+        after_help = "Examples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token\n  curl -s localhost:9482/interfaces | jq '.[].name'"
+    )]
+    Serve(ServeArgs),
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
         after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --interfaces pg0,pg1\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
@@ -513,4 +518,29 @@ pub enum ApiCommand {
         /// The message name.
         message: String,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one, printed at start).
+    #[arg(long, default_value = "127.0.0.1:9482")]
+    pub listen: std::net::SocketAddr,
+    /// A file holding the bearer token that POST and DELETE requests must present.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Allow a non-loopback --listen address without a token.
+    #[arg(long)]
+    pub insecure: bool,
+    /// How often to check VPP and poll interface counters (for rates).
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    pub poll: Duration,
+    /// Connections to VPP's API used for requests at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub api_connections: u16,
+    /// Largest request body, in bytes.
+    #[arg(long, default_value_t = 4 << 20)]
+    pub max_body: usize,
+    /// Longest time to answer a request.
+    #[arg(long, default_value = "30s", value_parser = parse_duration)]
+    pub request_timeout: Duration,
 }

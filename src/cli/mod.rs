@@ -10,6 +10,7 @@ pub mod exit;
 pub mod iface;
 pub mod output;
 pub mod route;
+pub mod serve;
 pub mod sim;
 pub mod stats;
 pub mod system;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Stats(args) => stats::run(&mut ctx, args),
         Command::Bench { what } => bench::run(&mut ctx, what),
         Command::Watch(args) => watch::run(&mut ctx, args),
+        Command::Serve(args) => serve::run(&mut ctx, args),
         Command::Sim(args) => sim::run(&cli.global, args),
         Command::Api(args) => api::run(&mut ctx, args),
         Command::Completions { .. } => Ok(()),

@@ -61,6 +61,11 @@ impl Sim {
         Sim { child, dir }
     }
 
+    /// The simulator's process id (to signal it).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn socket(&self) -> PathBuf {
         self.dir.path().join("api.sock")
     }

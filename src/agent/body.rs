@@ -1,0 +1,219 @@
+//! Request bodies: JSON in, validated operator types out, before anything is sent to
+//! VPP (D1). Pure functions, tested without a server.
+
+use ipnet::IpNet;
+use serde::Deserialize;
+
+use crate::ops::routes::spec::{
+    parse_next_hop, parse_prefix, PathSpec, RouteSpec, SpecError, MAX_PATHS,
+};
+
+/// One route line of `POST /routes`: the route file's columns (see `ops::routes`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteLine {
+    pub prefix: String,
+    /// An address of the prefix's family, or `drop`.
+    #[serde(default)]
+    pub next_hop: Option<String>,
+    #[serde(default)]
+    pub interface: Option<String>,
+    #[serde(default)]
+    pub table: Option<u32>,
+    #[serde(default)]
+    pub weight: Option<u8>,
+    #[serde(default)]
+    pub preference: Option<u8>,
+}
+
+/// `POST /routes` takes one route or a list.
+#[derive(Debug, Clone)]
+pub enum RoutesBody {
+    One(RouteLine),
+    Many(Vec<RouteLine>),
+}
+
+impl RoutesBody {
+    /// Parses a body, naming what is wrong with it (an untagged enum would only say that
+    /// neither form matched).
+    pub fn parse(bytes: &[u8]) -> Result<Self, String> {
+        let v: serde_json::Value = json(bytes)?;
+        let bad = |e: serde_json::Error| format!("invalid route: {e}");
+        if v.is_array() {
+            serde_json::from_value(v).map(RoutesBody::Many).map_err(bad)
+        } else {
+            serde_json::from_value(v).map(RoutesBody::One).map_err(bad)
+        }
+    }
+}
+
+/// `POST /interfaces/{name}/state`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StateBody {
+    pub admin: AdminState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AdminState {
+    Up,
+    Down,
+}
+
+/// `POST /interfaces/{name}/addresses`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddressBody {
+    /// With its prefix length, e.g. `10.0.0.1/24`.
+    pub address: String,
+}
+
+/// Parses a JSON body, naming what is wrong with it.
+pub fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON body: {e}"))
+}
+
+fn path(line: &RouteLine, prefix: &IpNet) -> Result<PathSpec, SpecError> {
+    let next_hop = line
+        .next_hop
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let interface = line
+        .interface
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    let mut p = match next_hop {
+        Some("drop") => {
+            if interface.is_some() {
+                return Err(SpecError::DropWithInterface);
+            }
+            PathSpec::drop_path()
+        }
+        Some(nh) => PathSpec::via(Some(parse_next_hop(nh, prefix)?), interface),
+        None if interface.is_some() => PathSpec::via(None, interface),
+        None => return Err(SpecError::NoPath),
+    };
+    if let Some(w) = line.weight {
+        if w == 0 {
+            return Err(SpecError::BadWeight { word: "0".into() });
+        }
+        p.weight = w;
+    }
+    if let Some(pref) = line.preference {
+        p.preference = pref;
+    }
+    Ok(p)
+}
+
+/// The routes of a `POST /routes` body: adjacent lines with the same table and prefix
+/// are one route with several paths, as in a route file (D5). Every error is reported,
+/// by line index (0-based), before anything is sent.
+pub fn routes(body: RoutesBody) -> Result<Vec<RouteSpec>, String> {
+    let lines = match body {
+        RoutesBody::One(l) => vec![l],
+        RoutesBody::Many(v) => v,
+    };
+    if lines.is_empty() {
+        return Err("no routes in the body".into());
+    }
+    let mut out: Vec<RouteSpec> = Vec::new();
+    let mut errors = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let parsed =
+            parse_prefix(&line.prefix).and_then(|prefix| Ok((prefix, path(line, &prefix)?)));
+        let (prefix, p) = match parsed {
+            Ok(x) => x,
+            Err(e) => {
+                errors.push(format!("route {i}: {e}"));
+                continue;
+            }
+        };
+        let table = line.table.unwrap_or(0);
+        match out.last_mut() {
+            Some(r) if r.table == table && r.prefix == prefix => {
+                if r.is_drop() || p.kind == crate::ops::routes::PathKind::Drop {
+                    errors.push(format!("route {i}: {}", SpecError::MixedDrop { prefix }));
+                } else if r.paths.len() >= MAX_PATHS {
+                    errors.push(format!("route {i}: {}", SpecError::TooManyPaths { prefix }));
+                } else {
+                    r.paths.push(p);
+                }
+            }
+            _ => out.push(RouteSpec {
+                table,
+                prefix,
+                paths: vec![p],
+                lines: Default::default(),
+            }),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors.join("; "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Vec<RouteSpec>, String> {
+        routes(RoutesBody::parse(s.as_bytes())?)
+    }
+
+    #[test]
+    fn one_route_or_a_list() {
+        let one = parse(r#"{"prefix":"10.20.0.0/16","next_hop":"10.10.10.2"}"#).unwrap();
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].paths[0].weight, 1);
+        let many = parse(
+            r#"[{"prefix":"10.20.0.0/16","next_hop":"10.10.10.2","interface":"pg0","weight":2},
+                {"prefix":"10.20.0.0/16","next_hop":"10.10.10.3"},
+                {"prefix":"192.0.2.0/24","next_hop":"drop","table":5}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            many.len(),
+            2,
+            "adjacent lines of one prefix are one multipath route"
+        );
+        assert_eq!(many[0].paths.len(), 2);
+        assert_eq!(many[0].paths[0].interface.as_deref(), Some("pg0"));
+        assert_eq!(many[0].paths[0].weight, 2);
+        assert!(many[1].is_drop());
+        assert_eq!(many[1].table, 5);
+    }
+
+    #[test]
+    fn every_bad_line_is_reported() {
+        let err = parse(
+            r#"[{"prefix":"10.1.2.3/16","next_hop":"10.0.0.1"},
+                {"prefix":"10.2.0.0/16"},
+                {"prefix":"10.3.0.0/16","next_hop":"2001:db8::1"},
+                {"prefix":"10.4.0.0/16","next_hop":"10.0.0.1","weight":0}]"#,
+        )
+        .unwrap_err();
+        assert!(err.contains("route 0: host bits set"), "{err}");
+        assert!(err.contains("10.1.0.0/16"), "{err}");
+        assert!(err.contains("route 1: a route needs"), "{err}");
+        assert!(err.contains("route 2: next hop"), "{err}");
+        assert!(err.contains("route 3: weight"), "{err}");
+    }
+
+    #[test]
+    fn malformed_json_and_unknown_fields_are_refused() {
+        assert!(parse("{").unwrap_err().contains("invalid JSON"));
+        assert!(parse(r#"{"prefix":"10.0.0.0/8","nexthop":"1.2.3.4"}"#).is_err());
+        assert!(parse("[]").unwrap_err().contains("no routes"));
+        assert!(json::<StateBody>(br#"{"admin":"sideways"}"#).is_err());
+        assert_eq!(
+            json::<StateBody>(br#"{"admin":"up"}"#).unwrap().admin,
+            AdminState::Up
+        );
+    }
+}

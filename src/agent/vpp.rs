@@ -1,0 +1,616 @@
+//! The agent's link to VPP: a supervisor thread that keeps (and, after a restart,
+//! re-makes) the connection and polls interface counters; a small pool of API
+//! connections for requests; an event thread that feeds `/events`; and the stats reader
+//! behind `/metrics`, whose concurrent scrapes share one read.
+//!
+//! The client and stats reader are synchronous: everything that talks to VPP runs on
+//! blocking threads, at most `api_connections` requests at once, so the async side never
+//! waits on a socket. While VPP is away every VPP-backed call fails at once with 503;
+//! nothing queues behind a dead socket. Stats follow D10: a dropped API connection, a
+//! replaced stats socket, or a heartbeat that stopped moving makes the readers map the
+//! segment afresh, and nothing is exported from a segment while VPP is down.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use serde::Serialize;
+use tokio::sync::{broadcast, Semaphore};
+
+use super::error::ApiError;
+use super::metrics::AgentMetrics;
+use crate::binapi::memclnt::{ControlPing, ControlPingReply};
+use crate::client::{Backoff, Client, ClientError, ConnectOptions};
+use crate::ops::events::{self, LinkState};
+use crate::ops::stats::{self as opstats, InterfaceCounters, InterfaceRate};
+use crate::ops::{self, OpsError};
+use crate::stats::{Snapshot, StatsClient, StatsError};
+use crate::wire::Message;
+
+/// A stats heartbeat that has not moved for this long means the segment is frozen
+/// (VPP bumps it about every ten seconds).
+const HEARTBEAT_STALL: Duration = Duration::from_secs(35);
+
+/// What the agent needs to reach VPP.
+#[derive(Debug, Clone)]
+pub struct VppSettings {
+    pub socket: PathBuf,
+    pub stats_socket: PathBuf,
+    pub connect: ConnectOptions,
+    /// How often the supervisor checks VPP and polls interface counters.
+    pub poll: Duration,
+    /// Requests talking to VPP at once (each on its own connection).
+    pub api_connections: usize,
+    /// How long results may be shared between concurrent requests.
+    pub share_window: Duration,
+    pub backoff: Backoff,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A value fetched at most once per window, however many ask at once: the first caller
+/// fetches, the others wait for it and share the result.
+#[derive(Debug)]
+pub struct Shared<T> {
+    slot: tokio::sync::Mutex<Option<(Instant, u64, Arc<T>)>>,
+    epoch: AtomicU64,
+    window: Duration,
+}
+
+impl<T> Shared<T> {
+    pub fn new(window: Duration) -> Self {
+        Shared {
+            slot: tokio::sync::Mutex::new(None),
+            epoch: AtomicU64::new(0),
+            window,
+        }
+    }
+
+    /// Forgets the current value (it changed).
+    pub fn invalidate(&self) {
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+    }
+
+    pub async fn get<E, F, Fut>(&self, fetch: F) -> Result<Arc<T>, E>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>>,
+    {
+        let mut slot = self.slot.lock().await;
+        let epoch = self.epoch.load(Ordering::SeqCst);
+        if let Some((at, e, v)) = slot.as_ref() {
+            if *e == epoch && at.elapsed() < self.window {
+                return Ok(Arc::clone(v));
+            }
+        }
+        let started = Instant::now();
+        let v = Arc::new(fetch().await?);
+        *slot = Some((started, epoch, Arc::clone(&v)));
+        Ok(v)
+    }
+}
+
+/// Interface counters and rates from the supervisor's last poll.
+#[derive(Debug, Clone, Default)]
+pub struct CounterView {
+    pub counters: Vec<InterfaceCounters>,
+    pub rates: Vec<InterfaceRate>,
+}
+
+/// One line of `/events`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventLine {
+    pub timestamp: String,
+    /// `initial`, `change`, `resync`, `disconnected` or `reconnected`.
+    pub event: &'static str,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub state: Option<LinkState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl EventLine {
+    pub fn state(event: &'static str, s: &LinkState) -> Self {
+        EventLine {
+            timestamp: now(),
+            event,
+            state: Some(s.clone()),
+            detail: None,
+        }
+    }
+
+    pub fn note(event: &'static str, detail: String) -> Self {
+        EventLine {
+            timestamp: now(),
+            event,
+            state: None,
+            detail: Some(detail),
+        }
+    }
+}
+
+fn now() -> String {
+    humantime::format_rfc3339_millis(SystemTime::now()).to_string()
+}
+
+/// The stats segment as long-running readers see it: reconnected on the D10 signals.
+#[derive(Default)]
+struct LiveStats {
+    client: Option<StatsClient>,
+    /// The API connection generation the mapping was made under.
+    generation: u64,
+    heartbeat: Option<(u64, Instant)>,
+}
+
+impl LiveStats {
+    fn scrape(
+        &mut self,
+        path: &Path,
+        generation: u64,
+        patterns: &[&str],
+    ) -> Result<Snapshot, StatsError> {
+        let stale = match self.client.as_mut() {
+            None => true,
+            Some(c) => {
+                let mut stalled = false;
+                if let Ok(Some(h)) = c.heartbeat() {
+                    match self.heartbeat {
+                        Some((v, since)) if v == h => stalled = since.elapsed() > HEARTBEAT_STALL,
+                        _ => self.heartbeat = Some((h, Instant::now())),
+                    }
+                }
+                self.generation != generation || c.socket_replaced() || stalled
+            }
+        };
+        if stale {
+            self.client = None;
+            self.heartbeat = None;
+            self.client = Some(StatsClient::connect(path)?);
+            self.generation = generation;
+        }
+        let Some(c) = self.client.as_mut() else {
+            return Err(StatsError::Server(std::io::Error::other(
+                "stats segment not mapped",
+            )));
+        };
+        c.scrape(patterns).inspect_err(|_| self.client = None)
+    }
+}
+
+/// The agent's side of VPP, shared by every request.
+pub struct Vpp {
+    settings: VppSettings,
+    messages: Vec<&'static str>,
+    up: AtomicBool,
+    last_error: Mutex<String>,
+    /// Bumped whenever the connection is re-made or found dead: pooled connections and
+    /// stats mappings from an older generation are not reused.
+    generation: AtomicU64,
+    pool: Mutex<Vec<(u64, Client)>>,
+    permits: Arc<Semaphore>,
+    pub metrics: AgentMetrics,
+    counters: RwLock<Option<Arc<CounterView>>>,
+    metrics_stats: Mutex<LiveStats>,
+    pub snapshots: Shared<Snapshot>,
+    pub interfaces: Shared<Vec<ops::iface::Interface>>,
+    events: broadcast::Sender<EventLine>,
+    known: Mutex<BTreeMap<u32, LinkState>>,
+    events_up: AtomicBool,
+    stop: AtomicBool,
+}
+
+impl std::fmt::Debug for Vpp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vpp")
+            .field("socket", &self.settings.socket)
+            .field("up", &self.is_up())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Vpp {
+    /// Starts the supervisor and event threads; they run until [`Vpp::shutdown`].
+    pub fn start(settings: VppSettings, metrics: AgentMetrics) -> std::io::Result<Arc<Vpp>> {
+        let mut messages: Vec<&'static str> = Vec::new();
+        messages.extend_from_slice(ops::iface::MESSAGES);
+        messages.extend_from_slice(ops::routes::vpp::MESSAGES);
+        messages.extend_from_slice(&[ControlPing::NAME_CRC, ControlPingReply::NAME_CRC]);
+        messages.sort_unstable();
+        messages.dedup();
+        let window = settings.share_window;
+        let vpp = Arc::new(Vpp {
+            permits: Arc::new(Semaphore::new(settings.api_connections.max(1))),
+            settings,
+            messages,
+            up: AtomicBool::new(false),
+            last_error: Mutex::new("not connected yet".into()),
+            generation: AtomicU64::new(0),
+            pool: Mutex::new(Vec::new()),
+            metrics,
+            counters: RwLock::new(None),
+            metrics_stats: Mutex::new(LiveStats::default()),
+            snapshots: Shared::new(window),
+            interfaces: Shared::new(window),
+            events: broadcast::channel(1024).0,
+            known: Mutex::new(BTreeMap::new()),
+            events_up: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+        });
+        let v = Arc::clone(&vpp);
+        std::thread::Builder::new()
+            .name("vpp-supervisor".into())
+            .spawn(move || v.supervise())?;
+        let v = Arc::clone(&vpp);
+        std::thread::Builder::new()
+            .name("vpp-events".into())
+            .spawn(move || v.watch_events())?;
+        Ok(vpp)
+    }
+
+    pub fn shutdown(&self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::SeqCst)
+    }
+
+    pub fn is_up(&self) -> bool {
+        self.up.load(Ordering::SeqCst)
+    }
+
+    /// Why VPP is not usable, for 503 answers.
+    pub fn last_error(&self) -> String {
+        lock(&self.last_error).clone()
+    }
+
+    fn set_down(&self, why: String) {
+        self.up.store(false, Ordering::SeqCst);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        lock(&self.pool).clear();
+        *lock(&self.last_error) = why;
+    }
+
+    /// Sleeps in small steps so that shutdown is prompt.
+    fn sleep(&self, d: Duration) {
+        let until = Instant::now() + d;
+        while !self.stopped() {
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            std::thread::sleep(left.min(Duration::from_millis(50)));
+        }
+    }
+
+    fn connect(&self) -> Result<Client, ClientError> {
+        let client = Client::connect(&self.settings.socket, &self.settings.connect)?;
+        client.require(&self.messages)?;
+        Ok(client)
+    }
+
+    /// Keeps a connection to VPP (pinging it every poll, reconnecting with backoff when
+    /// it drops) and polls interface counters for the rates `/interfaces` shows.
+    fn supervise(self: Arc<Self>) {
+        let mut api: Option<Client> = None;
+        let mut failures = 0u32;
+        let mut ever_up = false;
+        let mut stats = LiveStats::default();
+        let mut prev: Option<(Instant, Vec<InterfaceCounters>)> = None;
+        while !self.stopped() {
+            if let Some(c) = api.as_mut() {
+                match c.request(ControlPing::default()) {
+                    Ok(_) => self.up.store(true, Ordering::SeqCst),
+                    Err(e) => {
+                        self.set_down(e.to_string());
+                        api = None;
+                    }
+                }
+            }
+            if api.is_none() {
+                match self.connect() {
+                    Ok(c) => {
+                        api = Some(c);
+                        failures = 0;
+                        self.generation.fetch_add(1, Ordering::SeqCst);
+                        lock(&self.pool).clear();
+                        if ever_up {
+                            self.metrics.reconnects.inc();
+                        }
+                        ever_up = true;
+                        self.interfaces.invalidate();
+                        self.up.store(true, Ordering::SeqCst);
+                    }
+                    Err(e) => {
+                        self.set_down(e.to_string());
+                        failures = failures.saturating_add(1);
+                        *self
+                            .counters
+                            .write()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+                        prev = None;
+                        self.sleep(self.settings.backoff.delay(failures));
+                        continue;
+                    }
+                }
+            }
+            let generation = self.generation.load(Ordering::SeqCst);
+            let view = match stats.scrape(
+                &self.settings.stats_socket,
+                generation,
+                opstats::paths::INTERFACES,
+            ) {
+                Ok(snap) => {
+                    let now = Instant::now();
+                    let counters = opstats::interfaces(&snap);
+                    let rates = match &prev {
+                        Some((at, old)) => opstats::interface_rates(
+                            old,
+                            &counters,
+                            now.duration_since(*at).as_secs_f64(),
+                        ),
+                        None => Vec::new(),
+                    };
+                    prev = Some((now, counters.clone()));
+                    Some(Arc::new(CounterView { counters, rates }))
+                }
+                Err(_) => {
+                    prev = None;
+                    None
+                }
+            };
+            *self
+                .counters
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = view;
+            self.sleep(self.settings.poll);
+        }
+    }
+
+    /// Interface counters and rates from the last poll (`None` while stats are unreadable).
+    pub fn counters(&self) -> Option<Arc<CounterView>> {
+        if !self.is_up() {
+            return None;
+        }
+        self.counters
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Runs `op` on a pooled API connection, on a blocking thread. Fails at once with 503
+    /// while VPP is down, and marks VPP down when `op` finds it gone.
+    pub async fn call<T, F>(self: &Arc<Self>, op: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Client) -> ops::Result<T> + Send + 'static,
+    {
+        if !self.is_up() {
+            return Err(ApiError::unavailable(self.last_error()));
+        }
+        let wait = self.settings.connect.timeout;
+        let permit =
+            match tokio::time::timeout(wait, Arc::clone(&self.permits).acquire_owned()).await {
+                Ok(Ok(p)) => p,
+                _ => {
+                    return Err(ApiError::unavailable(
+                        "all connections to VPP are busy; try again",
+                    ))
+                }
+            };
+        let me = Arc::clone(self);
+        let joined = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            let generation = me.generation.load(Ordering::SeqCst);
+            let pooled = {
+                let mut pool = lock(&me.pool);
+                pool.retain(|(g, _)| *g == generation);
+                pool.pop()
+            };
+            let mut client = match pooled {
+                Some((_, c)) => c,
+                None => me.connect().map_err(|e| {
+                    if e.is_unreachable() {
+                        me.set_down(e.to_string());
+                    }
+                    OpsError::Client(e)
+                })?,
+            };
+            let result = op(&mut client);
+            match &result {
+                Err(OpsError::Client(e)) if e.is_unreachable() => me.set_down(e.to_string()),
+                _ => {
+                    if me.generation.load(Ordering::SeqCst) == generation {
+                        lock(&me.pool).push((generation, client));
+                    }
+                }
+            }
+            result
+        })
+        .await;
+        match joined {
+            Ok(r) => r.map_err(ApiError::from),
+            Err(e) => Err(ApiError::internal(format!("request task failed: {e}"))),
+        }
+    }
+
+    /// A stats snapshot for `/metrics`; concurrent callers within the share window get
+    /// the same one. `None` while VPP is down or the segment is unreadable.
+    pub async fn snapshot(self: &Arc<Self>) -> Option<Arc<Snapshot>> {
+        if !self.is_up() {
+            return None;
+        }
+        let me = Arc::clone(self);
+        self.snapshots
+            .get(|| async move {
+                let joined = tokio::task::spawn_blocking(move || {
+                    let generation = me.generation.load(Ordering::SeqCst);
+                    me.metrics.stats_scrapes.inc();
+                    lock(&me.metrics_stats).scrape(
+                        &me.settings.stats_socket,
+                        generation,
+                        super::metrics::PATHS,
+                    )
+                })
+                .await;
+                match joined {
+                    Ok(r) => r.map_err(|_| ()),
+                    Err(_) => Err(()),
+                }
+            })
+            .await
+            .ok()
+    }
+
+    /// Whether `/events` can be served: the event connection is attached.
+    pub fn events_ready(&self) -> bool {
+        self.is_up() && self.events_up.load(Ordering::SeqCst)
+    }
+
+    /// A receiver of every event from now on, and the current state of every interface
+    /// (subscribed first, so nothing falls in between; a change may show twice).
+    pub fn subscribe_events(&self) -> (broadcast::Receiver<EventLine>, Vec<LinkState>) {
+        let rx = self.events.subscribe();
+        let now = lock(&self.known).values().cloned().collect();
+        (rx, now)
+    }
+
+    fn attach_events(&self) -> Result<(Client, BTreeMap<u32, LinkState>), OpsError> {
+        let mut client = Client::connect(&self.settings.socket, &self.settings.connect)?;
+        client.require(events::MESSAGES)?;
+        events::subscribe(&mut client, true)?;
+        let known = events::current(&mut client)?;
+        Ok((client, known))
+    }
+
+    /// One subscription to VPP's interface events, fanned out to every `/events` client;
+    /// re-made after a restart, with `resync` lines for what changed meanwhile.
+    fn watch_events(self: Arc<Self>) {
+        let mut failures = 0u32;
+        let mut attached_before = false;
+        while !self.stopped() {
+            let (mut client, mut known) = match self.attach_events() {
+                Ok(x) => x,
+                Err(_) => {
+                    failures = failures.saturating_add(1);
+                    self.sleep(self.settings.backoff.delay(failures));
+                    continue;
+                }
+            };
+            failures = 0;
+            {
+                let mut shared = lock(&self.known);
+                if attached_before {
+                    let _ = self.events.send(EventLine::note(
+                        "reconnected",
+                        self.settings.socket.display().to_string(),
+                    ));
+                    for s in known.values() {
+                        if shared.get(&s.sw_if_index) != Some(s) {
+                            let _ = self.events.send(EventLine::state("resync", s));
+                        }
+                    }
+                    for s in shared.values() {
+                        if !known.contains_key(&s.sw_if_index) {
+                            let mut gone = s.clone();
+                            gone.deleted = true;
+                            let _ = self.events.send(EventLine::state("resync", &gone));
+                        }
+                    }
+                }
+                *shared = known.clone();
+            }
+            attached_before = true;
+            self.events_up.store(true, Ordering::SeqCst);
+            while !self.stopped() {
+                match events::next(&mut client, &mut known, Duration::from_millis(200)) {
+                    Ok(None) => {}
+                    Ok(Some(s)) => {
+                        {
+                            let mut shared = lock(&self.known);
+                            if s.deleted {
+                                shared.remove(&s.sw_if_index);
+                            } else {
+                                shared.insert(s.sw_if_index, s.clone());
+                            }
+                        }
+                        self.interfaces.invalidate();
+                        let _ = self.events.send(EventLine::state("change", &s));
+                    }
+                    Err(e) => {
+                        self.events_up.store(false, Ordering::SeqCst);
+                        let _ = self
+                            .events
+                            .send(EventLine::note("disconnected", e.to_string()));
+                        break;
+                    }
+                }
+            }
+            if self.stopped() {
+                let _ = events::subscribe(&mut client, false);
+                let _ = client.close();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts fetches; each answers `value` after yielding once.
+    async fn fetch(fetches: &AtomicU64, value: Result<u32, ()>) -> Result<u32, ()> {
+        fetches.fetch_add(1, Ordering::SeqCst);
+        tokio::task::yield_now().await;
+        value
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn concurrent_callers_share_one_fetch() {
+        let shared = Arc::new(Shared::<u32>::new(Duration::from_secs(3600)));
+        let fetches = Arc::new(AtomicU64::new(0));
+        let start = Arc::new(tokio::sync::Barrier::new(8));
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let (shared, fetches, start) = (shared.clone(), fetches.clone(), start.clone());
+                tokio::spawn(async move {
+                    start.wait().await;
+                    shared.get(|| fetch(&fetches, Ok(7))).await
+                })
+            })
+            .collect();
+        for t in tasks {
+            assert_eq!(t.await.expect("task").map(|v| *v), Ok(7));
+        }
+        assert_eq!(fetches.load(Ordering::SeqCst), 1, "one fetch for 8 callers");
+
+        // A change forgets the value at once.
+        shared.invalidate();
+        let v = shared.get(|| fetch(&fetches, Ok(8))).await;
+        assert_eq!(v.map(|v| *v), Ok(8));
+        assert_eq!(fetches.load(Ordering::SeqCst), 2);
+
+        // A failed fetch is not kept: the next caller fetches again.
+        shared.invalidate();
+        assert_eq!(shared.get(|| fetch(&fetches, Err(()))).await, Err(()));
+        let v = shared.get(|| fetch(&fetches, Ok(9))).await;
+        assert_eq!(v.map(|v| *v), Ok(9));
+        assert_eq!(fetches.load(Ordering::SeqCst), 4);
+    }
+
+    #[tokio::test]
+    async fn a_value_older_than_the_window_is_fetched_again() {
+        let shared = Shared::<u32>::new(Duration::ZERO);
+        let fetches = AtomicU64::new(0);
+        for want in [1, 2, 3] {
+            let v = shared.get(|| fetch(&fetches, Ok(want))).await;
+            assert_eq!(v.map(|v| *v), Ok(want));
+        }
+        assert_eq!(fetches.load(Ordering::SeqCst), 3);
+    }
+}

@@ -1,0 +1,1243 @@
+//! `vppx serve` against `vppx sim`, over HTTP on a free loopback port: every endpoint,
+//! each error status, auth on and off, the listen policy, a simulator restart while
+//! serving, and a real Prometheus scraping the agent.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use crate::harness::{Sim, VPPX};
+use crate::openapi;
+
+/// `vppx serve` on 127.0.0.1:0 against a simulator; killed when dropped.
+pub struct Serve {
+    child: Child,
+    pub base: String,
+}
+
+impl Serve {
+    // The child is waited for in `Drop` (or before the panic below).
+    #[allow(clippy::zombie_processes)]
+    pub fn start(dir: &Path, extra: &[&str]) -> Serve {
+        let mut child = Command::new(VPPX)
+            .arg("--socket")
+            .arg(dir.join("api.sock"))
+            .arg("--stats-socket")
+            .arg(dir.join("stats.sock"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
+            .env_remove("VPPX_SOCKET")
+            .env_remove("VPPX_STATS_SOCKET")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start vppx serve");
+        let stderr = child.stderr.take().expect("stderr");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut seen = Vec::new();
+        while Instant::now() < deadline {
+            match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(line) => {
+                    if let Some(rest) = line.split("listening on http://").nth(1) {
+                        let addr = rest.split_whitespace().next().expect("address");
+                        return Serve {
+                            child,
+                            base: format!("http://{addr}"),
+                        };
+                    }
+                    seen.push(line);
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        let _ = child.kill();
+        panic!(
+            "vppx serve did not start listening; stderr:\n{}",
+            seen.join("\n")
+        );
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn addr(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .into()
+}
+
+/// One answer: status, content type and body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub content_type: String,
+    pub text: String,
+}
+
+impl Answer {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|e| panic!("not JSON ({e}), status {}:\n{}", self.status, self.text))
+    }
+
+    /// Asserts the status; for an error, that the body is `{"error", "detail"}`.
+    pub fn status(self, expected: u16) -> Answer {
+        assert_eq!(
+            self.status, expected,
+            "status {} (expected {expected}):\n{}",
+            self.status, self.text
+        );
+        if expected >= 400 {
+            let j = self.json();
+            assert!(
+                j["error"].is_string() && j["detail"].is_string(),
+                "error shape: {j}"
+            );
+        }
+        self
+    }
+}
+
+fn answer(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Answer {
+    let mut r = r.expect("HTTP request");
+    let status = r.status().as_u16();
+    let content_type = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let text = r.body_mut().read_to_string().expect("body");
+    Answer {
+        status,
+        content_type,
+        text,
+    }
+}
+
+/// An answer to a documented operation, held to the OpenAPI document.
+fn checked(method: &str, path: &str, a: Answer) -> Answer {
+    openapi::check(method, path, a.status, &a.content_type, &a.text);
+    a
+}
+
+pub fn get(s: &Serve, path: &str) -> Answer {
+    checked("GET", path, answer(agent().get(s.url(path)).call()))
+}
+
+fn post(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
+    let mut req = agent()
+        .post(s.url(path))
+        .header("Content-Type", "application/json");
+    if let Some(t) = token {
+        req = req.header("Authorization", format!("Bearer {t}"));
+    }
+    checked("POST", path, answer(req.send(body)))
+}
+
+fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
+    let mut req = agent().delete(s.url(path));
+    if let Some(t) = token {
+        req = req.header("Authorization", format!("Bearer {t}"));
+    }
+    checked("DELETE", path, answer(req.call()))
+}
+
+/// Polls `path` until it answers `status`, or panics after `within`.
+fn wait_status(s: &Serve, path: &str, status: u16, within: Duration) -> Answer {
+    let deadline = Instant::now() + within;
+    loop {
+        let a = get(s, path);
+        if a.status == status {
+            return a;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path} still {} after {within:?}:\n{}",
+            a.status,
+            a.text
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|i| i["name"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+fn has_route(list: &Value, prefix: &str) -> bool {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .any(|r| r["prefix"] == prefix)
+}
+
+#[test]
+fn serve_health_openapi_and_unknown_paths() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    assert_eq!(get(&s, "/healthz").status(200).json()["status"], "ok");
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let doc = get(&s, "/openapi.json").status(200).json();
+    assert_eq!(doc["openapi"], "3.0.3");
+    assert_eq!(doc, *openapi::DOC, "the served document is the checked one");
+    let nf = get(&s, "/no/such/thing").status(404).json();
+    assert!(nf["detail"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("/no/such/thing"));
+    // A known path with another method: 405, as JSON.
+    answer(agent().put(s.url("/routes")).send("{}")).status(405);
+}
+
+#[test]
+fn serve_interfaces() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+
+    let list = get(&s, "/interfaces").status(200).json();
+    let n = names(&list);
+    assert!(
+        n.contains(&"pg0".to_string()) && n.contains(&"pg1".to_string()),
+        "{n:?}"
+    );
+    let pg0 = get(&s, "/interfaces/pg0").status(200).json();
+    assert_eq!(pg0["name"], "pg0");
+    assert_eq!(pg0["admin_up"], false);
+    for f in [
+        "sw_if_index",
+        "mac",
+        "mtu",
+        "addresses",
+        "counters",
+        "rates",
+    ] {
+        assert!(pg0.get(f).is_some(), "missing {f} in {pg0}");
+    }
+    // Counters come from the agent's polling of the stats segment (rates after two polls).
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let pg0 = get(&s, "/interfaces/pg0").status(200).json();
+        if pg0["counters"]["rx_packets"].is_u64() && pg0["rates"]["rx_pps"].is_number() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no counters/rates: {pg0}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    get(&s, "/interfaces/nope0").status(404);
+
+    let up = post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None)
+        .status(200)
+        .json();
+    assert_eq!(up["admin_up"], true);
+    assert_eq!(
+        get(&s, "/interfaces/pg0").status(200).json()["admin_up"],
+        true
+    );
+    let list = get(&s, "/interfaces").status(200).json();
+    let pg0 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "pg0")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        pg0["admin_up"], true,
+        "the list is not served stale after a change"
+    );
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"sideways"}"#, None).status(400);
+    post(&s, "/interfaces/pg0/state", "{not json", None).status(400);
+    post(&s, "/interfaces/nope0/state", r#"{"admin":"up"}"#, None).status(404);
+
+    let a = post(
+        &s,
+        "/interfaces/pg0/addresses",
+        r#"{"address":"10.10.10.1/24"}"#,
+        None,
+    )
+    .status(200)
+    .json();
+    assert_eq!(a["addresses"], json!(["10.10.10.1/24"]));
+    post(
+        &s,
+        "/interfaces/pg0/addresses",
+        r#"{"address":"10.10.10.300/24"}"#,
+        None,
+    )
+    .status(400);
+    post(
+        &s,
+        "/interfaces/nope0/addresses",
+        r#"{"address":"10.1.1.1/24"}"#,
+        None,
+    )
+    .status(404);
+    let d = delete(&s, "/interfaces/pg0/addresses/10.10.10.1%2F24", None)
+        .status(200)
+        .json();
+    assert_eq!(d["addresses"], json!([]));
+    delete(&s, "/interfaces/pg0/addresses/10.10.10.1%2F24", None).status(404);
+    delete(&s, "/interfaces/pg0/addresses/bogus", None).status(400);
+}
+
+#[test]
+fn serve_routes() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+
+    let one = post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.20.0.0/16","next_hop":"10.10.10.2","interface":"pg0"}"#,
+        None,
+    )
+    .status(201)
+    .json();
+    assert_eq!(one["prefix"], "10.20.0.0/16");
+    assert_eq!(one["paths"][0]["interface"], "pg0");
+    let many = post(
+        &s,
+        "/routes",
+        r#"[{"prefix":"10.21.0.0/16","next_hop":"10.10.10.2","weight":2},
+            {"prefix":"10.21.0.0/16","next_hop":"10.10.10.3"},
+            {"prefix":"2001:db8:99::/48","next_hop":"drop"}]"#,
+        None,
+    )
+    .status(201)
+    .json();
+    assert_eq!(many["programmed"], 2);
+    let list = get(&s, "/routes?table=0").status(200).json();
+    for p in ["10.20.0.0/16", "10.21.0.0/16", "2001:db8:99::/48"] {
+        assert!(has_route(&list, p), "{p} missing");
+    }
+    let r21 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["prefix"] == "10.21.0.0/16")
+        .unwrap();
+    assert_eq!(
+        r21["paths"].as_array().map(Vec::len),
+        Some(2),
+        "adjacent lines are one multipath route"
+    );
+    let within = get(&s, "/routes?prefix=10.20.0.0%2F15").status(200).json();
+    assert!(has_route(&within, "10.20.0.0/16") && has_route(&within, "10.21.0.0/16"));
+    assert!(!has_route(&within, "2001:db8:99::/48"));
+
+    // Errors: bad JSON, bad prefix (host bits), bad query, unknown interface, VPP refusing.
+    post(&s, "/routes", "[{", None).status(400);
+    let hb = post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.1.2.3/16","next_hop":"10.0.0.1"}"#,
+        None,
+    )
+    .status(400)
+    .json();
+    assert!(
+        hb["detail"].as_str().unwrap().contains("10.1.0.0/16"),
+        "{hb}"
+    );
+    get(&s, "/routes?table=abc").status(400);
+    post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.30.0.0/16","interface":"nope0"}"#,
+        None,
+    )
+    .status(404);
+    let refused = post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.31.0.0/16","next_hop":"10.0.0.1","table":7}"#,
+        None,
+    )
+    .status(409)
+    .json();
+    assert_eq!(refused["vpp_error"], "VNET_API_ERROR_NO_SUCH_FIB");
+    post(
+        &s,
+        "/routes?create_tables=true",
+        r#"{"prefix":"10.31.0.0/16","next_hop":"10.0.0.1","table":7}"#,
+        None,
+    )
+    .status(201);
+    assert!(has_route(
+        &get(&s, "/routes?table=7").status(200).json(),
+        "10.31.0.0/16"
+    ));
+
+    let gone = delete(&s, "/routes/10.20.0.0%2F16", None)
+        .status(200)
+        .json();
+    assert_eq!(gone["prefix"], "10.20.0.0/16");
+    assert!(!has_route(
+        &get(&s, "/routes").status(200).json(),
+        "10.20.0.0/16"
+    ));
+    delete(&s, "/routes/10.20.0.0%2F16", None).status(404);
+    delete(&s, "/routes/10.31.0.0%2F16", None).status(404);
+    delete(&s, "/routes/10.31.0.0%2F16?table=7", None).status(200);
+    delete(&s, "/routes/2001%3Adb8%3A99%3A%3A%2F48", None).status(200);
+    delete(&s, "/routes/10.1.2.3%2F16", None).status(400);
+}
+
+#[test]
+fn serve_auth_on_mutations_only() {
+    let sim = Sim::start();
+    let token_file = sim.dir.path().join("token");
+    std::fs::write(&token_file, "s3cret-token\n").expect("token file");
+    let s = Serve::start(
+        sim.dir.path(),
+        &["--token-file", token_file.to_str().unwrap()],
+    );
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    get(&s, "/interfaces").status(200);
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(401);
+    post(
+        &s,
+        "/interfaces/pg0/state",
+        r#"{"admin":"up"}"#,
+        Some("wrong"),
+    )
+    .status(401);
+    post(
+        &s,
+        "/interfaces/pg0/state",
+        r#"{"admin":"up"}"#,
+        Some("s3cret-token"),
+    )
+    .status(200);
+    delete(&s, "/routes/10.9.0.0%2F16", None).status(401);
+    delete(&s, "/routes/10.9.0.0%2F16", Some("s3cret-token")).status(404);
+    post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.9.0.0/16","next_hop":"drop"}"#,
+        Some("s3cret-token"),
+    )
+    .status(201);
+}
+
+#[test]
+fn serve_refuses_non_loopback_without_token() {
+    let out = Command::new(VPPX)
+        .args([
+            "--socket",
+            "/nonexistent/api.sock",
+            "serve",
+            "--listen",
+            "0.0.0.0:0",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run vppx serve");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--insecure"));
+    // --insecure lets it start.
+    let mut child = Command::new(VPPX)
+        .args([
+            "--socket",
+            "/nonexistent/api.sock",
+            "serve",
+            "--listen",
+            "0.0.0.0:0",
+            "--insecure",
+        ])
+        .stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start vppx serve");
+    let mut line = String::new();
+    let mut err = BufReader::new(child.stderr.take().expect("stderr"));
+    let _ = err.read_line(&mut line);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(line.contains("listening on http://0.0.0.0:"), "{line}");
+}
+
+#[test]
+fn serve_limits_body_size() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &["--max-body", "1024"]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let big = format!(
+        r#"{{"prefix":"10.0.0.0/8","next_hop":"drop","pad":"{}"}}"#,
+        "x".repeat(4096)
+    );
+    post(&s, "/routes", &big, None).status(413);
+    post(&s, "/interfaces/pg0/addresses", &big, None).status(413);
+    // Nothing was programmed.
+    assert!(!has_route(
+        &get(&s, "/routes").status(200).json(),
+        "10.0.0.0/8"
+    ));
+    // A body under the limit still goes through.
+    post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.0.0.0/8","next_hop":"drop"}"#,
+        None,
+    )
+    .status(201);
+    // Without a length up front (chunked), the limit holds as the body arrives.
+    let mut c = TcpStream::connect(s.addr()).expect("connect");
+    let chunk = "x".repeat(2048);
+    write!(
+        c,
+        "POST /routes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{chunk}\r\n0\r\n\r\n",
+        chunk.len()
+    )
+    .expect("write");
+    c.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    let mut got = Vec::new();
+    let _ = c.read_to_end(&mut got);
+    let got = String::from_utf8_lossy(&got);
+    assert!(got.starts_with("HTTP/1.1 413"), "{got}");
+    let body = got.split("\r\n\r\n").nth(1).unwrap_or_default();
+    let j: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {got}"));
+    assert_eq!(j["error"], "payload too large", "{got}");
+}
+
+/// An `/events` stream read on a thread: each `data:` object, held to the document.
+struct Events {
+    rx: mpsc::Receiver<Value>,
+    seen: Vec<Value>,
+}
+
+impl Events {
+    /// Opens the stream once the agent's event connection is attached (it answers 503
+    /// until then).
+    fn open(s: &Serve) -> Events {
+        // No overall deadline: the stream stays open until the agent goes away.
+        let streaming: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_connect(Some(Duration::from_secs(10)))
+            .timeout_recv_response(Some(Duration::from_secs(20)))
+            .build()
+            .into();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let resp = loop {
+            let r = streaming.get(s.url("/events")).call().expect("GET /events");
+            if r.status() == 200 {
+                break r;
+            }
+            assert!(Instant::now() < deadline, "/events stayed {}", r.status());
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let ct = resp
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        assert!(ct.starts_with("text/event-stream"), "{ct}");
+        openapi::check("GET", "/events", 200, &ct, "");
+        let (tx, rx) = mpsc::channel::<Value>();
+        std::thread::spawn(move || {
+            let reader = BufReader::new(resp.into_body().into_reader());
+            for line in reader.lines().map_while(Result::ok) {
+                let Some(data) = line.strip_prefix("data: ") else {
+                    continue;
+                };
+                let v = serde_json::from_str(data)
+                    .unwrap_or_else(|e| json!({"unparsable": data, "error": e.to_string()}));
+                if tx.send(v).is_err() {
+                    return;
+                }
+            }
+        });
+        Events {
+            rx,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Reads events until one satisfies `want`, and returns it; panics after `within`.
+    fn until(&mut self, within: Duration, what: &str, want: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + within;
+        while Instant::now() < deadline {
+            let Ok(ev) = self.rx.recv_timeout(Duration::from_millis(200)) else {
+                continue;
+            };
+            openapi::check_event(&ev);
+            self.seen.push(ev.clone());
+            if want(&ev) {
+                return ev;
+            }
+        }
+        panic!("no {what} event within {within:?}; saw {:?}", self.seen);
+    }
+}
+
+#[test]
+fn serve_events_stream() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let mut events = Events::open(&s);
+    for name in ["pg0", "pg1"] {
+        let ev = events.until(Duration::from_secs(10), "initial", |e| {
+            e["event"] == "initial" && e["name"] == name
+        });
+        assert_eq!(ev["admin_up"], false, "{ev}");
+    }
+    post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, None).status(200);
+    events.until(Duration::from_secs(10), "pg1 change", |e| {
+        e["event"] == "change" && e["name"] == "pg1" && e["admin_up"] == true
+    });
+}
+
+#[test]
+fn serve_survives_a_vpp_restart() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &["--poll", "200ms"]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    get(&s, "/interfaces").status(200);
+    assert!(get(&s, "/metrics").text.lines().any(|l| l == "vpp_up 1"));
+    // pg0 up now; the restarted simulator has it down again, which /events must resync.
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(200);
+    let mut events = Events::open(&s);
+    // As the initial state, or as a change if the agent had not seen VPP's event yet.
+    events.until(Duration::from_secs(10), "pg0 up", |e| {
+        (e["event"] == "initial" || e["event"] == "change")
+            && e["name"] == "pg0"
+            && e["admin_up"] == true
+    });
+
+    let dir = sim.stop();
+    wait_status(&s, "/readyz", 503, Duration::from_secs(10));
+    events.until(Duration::from_secs(10), "disconnected", |e| {
+        e["event"] == "disconnected"
+    });
+    // Meanwhile every VPP-backed request fails at once, with 503 (a wait would last the
+    // API timeout, 5 s).
+    for path in ["/interfaces", "/interfaces/pg0", "/routes", "/events"] {
+        let t = Instant::now();
+        get(&s, path).status(503);
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "{path} took {:?}",
+            t.elapsed()
+        );
+    }
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(503);
+    let m = get(&s, "/metrics").status(200);
+    assert!(m.text.lines().any(|l| l == "vpp_up 0"), "{}", m.text);
+    assert!(
+        !m.text.contains("vpp_interface_rx_packets_total"),
+        "a frozen segment is not served"
+    );
+    get(&s, "/healthz").status(200);
+
+    let _sim = Sim::start_in(dir);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(15));
+    events.until(Duration::from_secs(15), "reconnected", |e| {
+        e["event"] == "reconnected"
+    });
+    events.until(Duration::from_secs(10), "resync of pg0", |e| {
+        e["event"] == "resync" && e["name"] == "pg0" && e["admin_up"] == false
+    });
+    let list = get(&s, "/interfaces").status(200).json();
+    assert!(names(&list).contains(&"pg0".to_string()));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let m = get(&s, "/metrics").status(200).text;
+        if m.lines().any(|l| l == "vpp_up 1")
+            && m.lines().any(|l| l == "vppx_vpp_reconnects_total 1")
+            && m.contains("vpp_interface_rx_packets_total{interface=\"pg0\"}")
+        {
+            break;
+        }
+        assert!(Instant::now() < deadline, "metrics did not recover:\n{m}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Sends `signal` (STOP, CONT) to a process.
+fn signal(pid: u32, signal: &str) {
+    let ok = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill")
+        .success();
+    assert!(ok, "kill -{signal} {pid}");
+}
+
+/// Waits until every thread of `pid` is stopped (a signal is delivered asynchronously).
+fn wait_stopped(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("/proc/PID/task");
+        let all_stopped = tasks.map_while(Result::ok).all(|t| {
+            std::fs::read_to_string(t.path().join("stat")).is_ok_and(|stat| {
+                // pid (comm) STATE ...: the state follows the last ')'.
+                stat.rsplit_once(')')
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with(['T', 't']))
+            })
+        });
+        if all_stopped {
+            return;
+        }
+        assert!(Instant::now() < deadline, "process {pid} did not stop");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A VPP that stops answering with its socket still there (the simulator stopped with
+/// SIGSTOP): a request waits at most the API timeout, then the agent calls VPP down and
+/// answers 503 at once; when VPP answers again, so does the agent.
+#[test]
+fn serve_does_not_hang_on_a_stalled_vpp() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &["--api-timeout", "1s", "--poll", "200ms"]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    get(&s, "/interfaces").status(200);
+
+    struct Resume(u32);
+    impl Drop for Resume {
+        fn drop(&mut self) {
+            signal(self.0, "CONT");
+        }
+    }
+    signal(sim.pid(), "STOP");
+    let resume = Resume(sim.pid());
+    wait_stopped(sim.pid());
+    // At most the API timeout (1 s), far below the request timeout (30 s) a hang would
+    // run into.
+    let t = Instant::now();
+    get(&s, "/interfaces/pg0").status(503);
+    assert!(
+        t.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        t.elapsed()
+    );
+    wait_status(&s, "/readyz", 503, Duration::from_secs(10));
+    for path in ["/interfaces", "/interfaces/pg0", "/routes", "/events"] {
+        let t = Instant::now();
+        get(&s, path).status(503);
+        assert!(
+            t.elapsed() < Duration::from_secs(3),
+            "{path} took {:?}",
+            t.elapsed()
+        );
+    }
+    let m = get(&s, "/metrics").status(200).text;
+    assert!(m.lines().any(|l| l == "vpp_up 0"), "{m}");
+
+    drop(resume);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(15));
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(200);
+}
+
+#[test]
+fn serve_concurrent_metrics_share_one_scrape() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let scrapes = |text: &str| -> u64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix("vppx_stats_scrapes_total "))
+            .and_then(|v| v.parse().ok())
+            .expect("vppx_stats_scrapes_total")
+    };
+    let before = scrapes(&get(&s, "/metrics").status(200).text);
+    std::thread::sleep(Duration::from_millis(300));
+    let url = s.url("/metrics");
+    let start = std::sync::Arc::new(std::sync::Barrier::new(16));
+    let threads: Vec<_> = (0..16)
+        .map(|_| {
+            let (url, start) = (url.clone(), start.clone());
+            std::thread::spawn(move || {
+                let agent = agent();
+                start.wait();
+                agent.get(&url).call().map(|r| r.status().as_u16()).ok()
+            })
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().expect("thread"), Some(200));
+    }
+    let after = scrapes(&get(&s, "/metrics").status(200).text);
+    // 16 concurrent scrapes plus the last one; far fewer stats reads.
+    assert!(
+        after - before < 8,
+        "{} stats scrapes for 17 requests",
+        after - before
+    );
+}
+
+#[test]
+fn serve_slow_client_does_not_block_others() {
+    let sim = Sim::start();
+    // One API connection: a stalled request must not be holding it.
+    let s = Serve::start(sim.dir.path(), &["--api-connections", "1"]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    // Clients that send half a request and stall (headers or body), more of them than the
+    // agent has worker threads or API connections.
+    let stalled: Vec<TcpStream> = (0..8)
+        .map(|i| {
+            let mut c = TcpStream::connect(s.addr()).expect("connect");
+            let half: &[u8] = match i % 3 {
+                0 => b"POST /routes HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{",
+                1 => b"POST /interfaces/pg0/state HTTP/1.1\r\nHost: x\r\nContent-Le",
+                _ => b"GET /interf",
+            };
+            c.write_all(half).expect("write");
+            c
+        })
+        .collect();
+    // A client that asks for the OpenAPI document again and again and never reads: once
+    // the socket buffers are full, the agent's writes to it wait.
+    let mut unread = TcpStream::connect(s.addr()).expect("connect");
+    let ask = b"GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n".repeat(1000);
+    unread.write_all(&ask).expect("write");
+    // Everyone else is served meanwhile, reads and writes alike. The stalled clients would
+    // hold a blocking agent for the header (10 s) or request (30 s) timeout.
+    for i in 0..5 {
+        let t = Instant::now();
+        get(&s, "/interfaces").status(200);
+        get(&s, "/interfaces/pg0").status(200);
+        let admin = if i % 2 == 0 { "up" } else { "down" };
+        post(
+            &s,
+            "/interfaces/pg0/state",
+            &format!(r#"{{"admin":"{admin}"}}"#),
+            None,
+        )
+        .status(200);
+        get(&s, "/metrics").status(200);
+        get(&s, "/healthz").status(200);
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "round {i} took {:?}",
+            t.elapsed()
+        );
+    }
+    // The reader that never read still gets its answers when it does.
+    drop(stalled);
+    let mut buf = [0u8; 16];
+    let n = unread.read(&mut buf).expect("read");
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"), "{:?}", &buf[..n]);
+}
+
+/// The samples of an exposition: (name, labels as written, value).
+fn samples(text: &str) -> Vec<(String, String, f64)> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (series, value) = l
+                .rsplit_once(' ')
+                .unwrap_or_else(|| panic!("bad line {l:?}"));
+            let (name, labels) = match series.split_once('{') {
+                Some((n, rest)) => (n, rest.trim_end_matches('}')),
+                None => (series, ""),
+            };
+            let value = value
+                .parse()
+                .unwrap_or_else(|e| panic!("bad value in {l:?}: {e}"));
+            (name.to_string(), labels.to_string(), value)
+        })
+        .collect()
+}
+
+/// The value of `name{labels}` (labels exactly as the agent writes them).
+fn sample(all: &[(String, String, f64)], name: &str, labels: &str) -> Option<f64> {
+    all.iter()
+        .find(|(n, l, _)| n == name && l == labels)
+        .map(|s| s.2)
+}
+
+/// `vppx --json stats` for the simulator's segment: the interface counters it reads.
+fn stats_json(sim: &Sim) -> Value {
+    let socket = sim.dir.path().join("stats.sock");
+    sim.vppx(&[
+        "--stats-socket",
+        socket.to_str().expect("utf-8 temp path"),
+        "--json",
+        "stats",
+    ])
+    .ok()
+    .json()
+}
+
+const COUNTER_FIELDS: [&str; 7] = [
+    "rx_packets",
+    "rx_bytes",
+    "tx_packets",
+    "tx_bytes",
+    "drops",
+    "rx_errors",
+    "tx_errors",
+];
+
+/// Traffic into pg0 towards a prefix with no route: pg0 receives and drops, the ip4 nodes
+/// run, and an error counter moves.
+fn sim_with_traffic() -> Sim {
+    let sim = Sim::start_with(&[
+        "--interfaces",
+        "pg0,pg1",
+        "--traffic",
+        "pg0=1000pps,64B,dst=203.0.113.0/24",
+    ]);
+    sim.vppx(&["cli", "set interface state pg0 up"]).ok();
+    sim
+}
+
+/// `/metrics` against the simulator's full stats segment with traffic running: every
+/// family the agent promises is there, well formed; its interface counters are the
+/// segment's (the same as `vppx stats` and `/interfaces` once the traffic stops); and
+/// `/interfaces` shows the traffic's rate.
+#[test]
+fn serve_metrics_from_the_stats_segment() {
+    let sim = sim_with_traffic();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let (text, all) = loop {
+        let text = get(&s, "/metrics").status(200).text;
+        let all = samples(&text);
+        let moving = |name, labels| sample(&all, name, labels).is_some_and(|v| v > 0.0);
+        if moving("vpp_interface_rx_packets_total", "interface=\"pg0\"")
+            && moving("vpp_node_vectors_total", "node=\"ip4-lookup\"")
+            && all
+                .iter()
+                .any(|(n, _, v)| n == "vpp_errors_total" && *v > 0.0)
+        {
+            break (text, all);
+        }
+        assert!(Instant::now() < deadline, "no traffic in /metrics:\n{text}");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert!(text.ends_with("# EOF\n"), "OpenMetrics ends with # EOF");
+    // Every sample belongs to a family with HELP and TYPE lines.
+    for (name, _, _) in &all {
+        let family = ["_total", "_bucket", "_count", "_sum", "_created"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
+            .filter(|f| text.contains(&format!("# TYPE {f} ")))
+            .unwrap_or(name);
+        assert!(
+            text.contains(&format!("# TYPE {family} "))
+                && text.contains(&format!("# HELP {family} ")),
+            "{name} has no TYPE/HELP for {family}"
+        );
+    }
+    let rx = sample(&all, "vpp_interface_rx_packets_total", "interface=\"pg0\"").unwrap();
+    assert_eq!(
+        sample(&all, "vpp_interface_rx_bytes_total", "interface=\"pg0\""),
+        Some(rx * 64.0),
+        "64-byte packets"
+    );
+    for field in COUNTER_FIELDS {
+        for iface in ["local0", "pg0", "pg1"] {
+            let name = format!("vpp_interface_{field}_total");
+            assert!(
+                sample(&all, &name, &format!("interface=\"{iface}\"")).is_some(),
+                "{name} for {iface} missing:\n{text}"
+            );
+        }
+    }
+    for name in [
+        "vpp_node_calls_total",
+        "vpp_node_vectors_total",
+        "vpp_node_suspends_total",
+        "vpp_node_clocks_total",
+        "vpp_node_vectors_per_call",
+    ] {
+        assert!(
+            sample(&all, name, "node=\"ip4-lookup\"").is_some(),
+            "{name} for ip4-lookup missing:\n{text}"
+        );
+    }
+    let present = |name: &str| all.iter().any(|(n, _, _)| n == name);
+    for name in [
+        "vpp_up",
+        "vpp_buffer_pool_cached_buffers",
+        "vpp_buffer_pool_used_buffers",
+        "vpp_buffer_pool_available_buffers",
+        "vpp_memory_total_bytes",
+        "vpp_memory_used_bytes",
+        "vpp_memory_free_bytes",
+        "vpp_vector_rate",
+        "vppx_http_requests_total",
+        "vppx_http_request_duration_seconds_bucket",
+        "vppx_http_request_duration_seconds_count",
+        "vppx_http_request_duration_seconds_sum",
+        "vppx_vpp_reconnects_total",
+        "vppx_stats_scrapes_total",
+    ] {
+        assert!(present(name), "{name} missing:\n{text}");
+    }
+    assert_eq!(sample(&all, "vpp_up", ""), Some(1.0));
+    assert!(sample(&all, "vpp_memory_total_bytes", "heap=\"main heap\"") > Some(0.0));
+    assert!(
+        sample(
+            &all,
+            "vppx_http_requests_total",
+            "method=\"GET\",route=\"/readyz\",status=\"200\""
+        ) >= Some(1.0),
+        "the agent counts its own requests:\n{text}"
+    );
+
+    // /interfaces shows the rate the agent measured between its polls (1,000 packets/s
+    // set; the bounds only catch a wrong unit or field).
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let pg0 = get(&s, "/interfaces/pg0").status(200).json();
+        let pps = pg0["rates"]["rx_pps"].as_f64();
+        if pps.is_some_and(|p| (300.0..3000.0).contains(&p)) {
+            let bps = pg0["rates"]["rx_bps"].as_f64().unwrap_or_default();
+            let want = pps.unwrap_or_default() * 64.0 * 8.0;
+            assert!(
+                (bps - want).abs() <= want * 0.01,
+                "rx_bps {bps} for {pps:?} pps"
+            );
+            break;
+        }
+        assert!(Instant::now() < deadline, "pg0 rates: {pg0}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    // Traffic off: the counters stand still, and /metrics, /interfaces and `vppx stats`
+    // agree on every one of them.
+    sim.vppx(&["cli", "sim traffic pg0 off"]).ok();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let stats = stats_json(&sim);
+        let metrics = samples(&get(&s, "/metrics").status(200).text);
+        let list = get(&s, "/interfaces").status(200).json();
+        let mut differ = Vec::new();
+        for row in stats.as_array().expect("stats rows") {
+            let name = row["name"].as_str().expect("name");
+            let iface = list
+                .as_array()
+                .expect("interfaces")
+                .iter()
+                .find(|i| i["name"] == name)
+                .unwrap_or_else(|| panic!("{name} missing from /interfaces"));
+            for field in COUNTER_FIELDS {
+                let want = row[field].as_u64().expect("a counter");
+                let m = sample(
+                    &metrics,
+                    &format!("vpp_interface_{field}_total"),
+                    &format!("interface=\"{name}\""),
+                );
+                if m != Some(want as f64) || iface["counters"][field] != want {
+                    differ.push(format!(
+                        "{name} {field}: stats {want}, /metrics {m:?}, /interfaces {}",
+                        iface["counters"][field]
+                    ));
+                }
+            }
+            if name == "pg0" && iface["rates"]["rx_pps"] != 0.0 {
+                differ.push(format!(
+                    "pg0 rates after the traffic stopped: {}",
+                    iface["rates"]
+                ));
+            }
+        }
+        if differ.is_empty() {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{differ:#?}");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// A real Prometheus (Debian's package) scrapes the agent while the simulator moves 1,000
+/// packets/s into pg0: through its query API, the interface counter is there, a rate it
+/// computed over it is near 1,000/s, and every query of the Grafana dashboard in `deploy/`
+/// has data. promtool, from the same package, checks `deploy/prometheus.yml`.
+#[test]
+fn prometheus_scrapes_the_agent() {
+    let (Some(prometheus), Some(promtool)) = (which("prometheus"), which("promtool")) else {
+        return crate::common::skip(
+            "prometheus is not installed (scripts/setup-test-deps.sh installs it)",
+        )
+        .unwrap_or(());
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let checked = Command::new(promtool)
+        .args(["check", "config"])
+        .arg(root.join("deploy/prometheus.yml"))
+        .output()
+        .expect("run promtool");
+    assert!(
+        checked.status.success(),
+        "promtool check config deploy/prometheus.yml:\n{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+
+    let sim = sim_with_traffic();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+
+    let data = tempfile::tempdir().expect("temp dir");
+    let port = free_port();
+    let config = data.path().join("prometheus.yml");
+    std::fs::write(
+        &config,
+        format!(
+            "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\nscrape_configs:\n  - job_name: vppx\n    static_configs:\n      - targets: ['{}']\n",
+            s.addr()
+        ),
+    )
+    .expect("config");
+    let log_path = data.path().join("prometheus.log");
+    let log = std::fs::File::create(&log_path).expect("log file");
+    let mut child = Command::new(prometheus)
+        .arg(format!("--config.file={}", config.display()))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            data.path().join("tsdb").display()
+        ))
+        .arg(format!("--web.listen-address=127.0.0.1:{port}"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("start prometheus");
+    struct Kill<'a>(&'a mut Child);
+    impl Drop for Kill<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _guard = Kill(&mut child);
+    let log_tail = || {
+        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(20)..].join("\n")
+    };
+
+    // The result of an instant query: empty while Prometheus starts or has no data yet; a
+    // query Prometheus rejects fails the test at once.
+    let query = |q: &str| -> Vec<Value> {
+        let url = format!("http://127.0.0.1:{port}/api/v1/query");
+        let Ok(mut r) = agent().get(&url).query("query", q).call() else {
+            return Vec::new();
+        };
+        let Ok(text) = r.body_mut().read_to_string() else {
+            return Vec::new();
+        };
+        let Ok(v) = serde_json::from_str::<Value>(&text) else {
+            return Vec::new();
+        };
+        assert_ne!(v["status"], "error", "Prometheus rejects {q}: {v}");
+        v["data"]["result"].as_array().cloned().unwrap_or_default()
+    };
+    let value = |r: &Value| -> f64 {
+        r["value"][1]
+            .as_str()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(f64::NAN)
+    };
+    // Polls `q` until `ok` holds for its result; panics after a generous deadline.
+    let eventually = |q: &str, ok: &dyn Fn(&[Value]) -> bool| -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            let r = query(q);
+            if ok(&r) {
+                return r;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "Prometheus: {q} gave {r:?}\nprometheus log:\n{}",
+                log_tail()
+            );
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    };
+
+    let counter = eventually(r#"vpp_interface_rx_packets_total{interface="pg0"}"#, &|r| {
+        r.first().is_some_and(|x| value(x) > 0.0)
+    });
+    assert_eq!(counter[0]["metric"]["job"], "vppx");
+    // 1,000 packets/s set; the bounds only catch a wrong series or unit.
+    eventually(
+        r#"rate(vpp_interface_rx_packets_total{interface="pg0"}[10s])"#,
+        &|r| {
+            r.first()
+                .is_some_and(|x| (300.0..3000.0).contains(&value(x)))
+        },
+    );
+    let up = eventually("vpp_up", &|r| !r.is_empty());
+    assert_eq!(up[0]["value"][1], "1");
+
+    // Every panel of the dashboard shows data (its variables set to match everything).
+    let dash: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("deploy/grafana-dashboard.json")).expect("dashboard"),
+    )
+    .expect("dashboard is JSON");
+    let mut exprs = 0;
+    for panel in dash["panels"].as_array().expect("panels") {
+        for target in panel["targets"].as_array().into_iter().flatten() {
+            let expr = target["expr"].as_str().expect("expr");
+            let expr = expr.replace("$job", ".+").replace("$interface", ".+");
+            eventually(&expr, &|r| !r.is_empty());
+            exprs += 1;
+        }
+    }
+    assert!(exprs >= 10, "only {exprs} dashboard queries");
+}
+
+fn which(cmd: &str) -> Option<std::path::PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join(cmd))
+            .find(|p| p.is_file())
+    })
+}
+
+fn free_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr").port()
+}
