@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: API latency, route programming rate, stats read rate')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Call any binary-API message by name; list and show the messages VPP has')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a REST API and Prometheus metrics for this VPP until interrupted')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the VPP simulator on --socket (and --stats-socket) until interrupted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -833,6 +834,25 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'vppx;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address and port to listen on (port 0 picks a free one, printed at start)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'A file holding the bearer token that POST and DELETE requests must present')
+            [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often to check VPP and poll interface counters (for rates)')
+            [CompletionResult]::new('--api-connections', '--api-connections', [CompletionResultType]::ParameterName, 'Connections to VPP''s API used for requests at once')
+            [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body, in bytes')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest time to answer a request')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
+            [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Allow a non-loopback --listen address without a token')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
+            [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'vppx;sim' {
             [CompletionResult]::new('--interfaces', '--interfaces', [CompletionResultType]::ParameterName, 'Interfaces to create at start-up, e.g. pg0,pg1')
             [CompletionResult]::new('--traffic', '--traffic', [CompletionResultType]::ParameterName, 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)')
@@ -857,6 +877,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: API latency, route programming rate, stats read rate')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Call any binary-API message by name; list and show the messages VPP has')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve a REST API and Prometheus metrics for this VPP until interrupted')
             [CompletionResult]::new('sim', 'sim', [CompletionResultType]::ParameterValue, 'Run the VPP simulator on --socket (and --stats-socket) until interrupted')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1014,6 +1035,9 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;help;completions' {
+            break
+        }
+        'vppx;help;serve' {
             break
         }
         'vppx;help;sim' {

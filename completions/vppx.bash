@@ -37,6 +37,9 @@ _vppx() {
             vppx,route)
                 cmd="vppx__subcmd__route"
                 ;;
+            vppx,serve)
+                cmd="vppx__subcmd__serve"
+                ;;
             vppx,sim)
                 cmd="vppx__subcmd__sim"
                 ;;
@@ -117,6 +120,9 @@ _vppx() {
                 ;;
             vppx__subcmd__help,route)
                 cmd="vppx__subcmd__help__subcmd__route"
+                ;;
+            vppx__subcmd__help,serve)
+                cmd="vppx__subcmd__help__subcmd__serve"
                 ;;
             vppx__subcmd__help,sim)
                 cmd="vppx__subcmd__help__subcmd__sim"
@@ -443,7 +449,7 @@ _vppx() {
 
     case "${cmd}" in
         vppx)
-            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version version cli iface route stats watch bench api completions sim help"
+            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version version cli iface route stats watch bench api completions serve sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -917,7 +923,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__help)
-            opts="version cli iface route stats watch bench api completions sim help"
+            opts="version cli iface route stats watch bench api completions serve sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1367,6 +1373,20 @@ _vppx() {
         vppx__subcmd__help__subcmd__route__subcmd__table__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2577,6 +2597,56 @@ _vppx() {
                 return 0
             fi
             case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__serve)
+            opts="-h -V --listen --token-file --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -36,6 +36,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand bench 'Measure: API latency, route programming rate, stats read rate'
             cand api 'Call any binary-API message by name; list and show the messages VPP has'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand serve 'Serve a REST API and Prometheus metrics for this VPP until interrupted'
             cand sim 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -734,6 +735,24 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'vppx;serve'= {
+            cand --listen 'Address and port to listen on (port 0 picks a free one, printed at start)'
+            cand --token-file 'A file holding the bearer token that POST and DELETE requests must present'
+            cand --poll 'How often to check VPP and poll interface counters (for rates)'
+            cand --api-connections 'Connections to VPP''s API used for requests at once'
+            cand --max-body 'Largest request body, in bytes'
+            cand --request-timeout 'Longest time to answer a request'
+            cand --socket 'VPP''s binary-API socket'
+            cand --stats-socket 'VPP''s stats socket'
+            cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
+            cand --insecure 'Allow a non-loopback --listen address without a token'
+            cand --json 'Print JSON (NDJSON for streams) instead of tables'
+            cand --sim 'Run the command against a private, embedded simulator instead of VPP'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'vppx;sim'= {
             cand --interfaces 'Interfaces to create at start-up, e.g. pg0,pg1'
             cand --traffic 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)'
@@ -757,6 +776,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand bench 'Measure: API latency, route programming rate, stats read rate'
             cand api 'Call any binary-API message by name; list and show the messages VPP has'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand serve 'Serve a REST API and Prometheus metrics for this VPP until interrupted'
             cand sim 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -873,6 +893,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;help;api;show'= {
         }
         &'vppx;help;completions'= {
+        }
+        &'vppx;help;serve'= {
         }
         &'vppx;help;sim'= {
         }

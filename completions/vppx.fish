@@ -40,6 +40,7 @@ complete -c vppx -n "__fish_vppx_needs_command" -f -a "watch" -d 'Stream interfa
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "bench" -d 'Measure: API latency, route programming rate, stats read rate'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "api" -d 'Call any binary-API message by name; list and show the messages VPP has'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c vppx -n "__fish_vppx_needs_command" -f -a "serve" -d 'Serve a REST API and Prometheus metrics for this VPP until interrupted'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "sim" -d 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand version" -l socket -d 'VPP\'s binary-API socket' -r -F
@@ -403,6 +404,20 @@ complete -c vppx -n "__fish_vppx_using_subcommand completions" -l json -d 'Print
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l listen -d 'Address and port to listen on (port 0 picks a free one, printed at start)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l token-file -d 'A file holding the bearer token that POST and DELETE requests must present' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l poll -d 'How often to check VPP and poll interface counters (for rates)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-connections -d 'Connections to VPP\'s API used for requests at once' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l request-timeout -d 'Longest time to answer a request' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l socket -d 'VPP\'s binary-API socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l stats-socket -d 'VPP\'s stats socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l insecure -d 'Allow a non-loopback --listen address without a token'
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l interfaces -d 'Interfaces to create at start-up, e.g. pg0,pg1' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l traffic -d 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l socket -d 'VPP\'s binary-API socket' -r -F
@@ -412,17 +427,18 @@ complete -c vppx -n "__fish_vppx_using_subcommand sim" -l json -d 'Print JSON (N
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -s V -l version -d 'Print version'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "version" -d 'Show vppx\'s and VPP\'s versions, and how many of vppx\'s bindings this VPP matches'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "cli" -d 'Run a VPP debug-CLI command and print VPP\'s reply verbatim'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "iface" -d 'List, show and configure interfaces'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "route" -d 'Add, delete and list routes; bulk-load route files'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "stats" -d 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "watch" -d 'Stream interface link events as they happen (NDJSON with --json)'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "bench" -d 'Measure: API latency, route programming rate, stats read rate'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "api" -d 'Call any binary-API message by name; list and show the messages VPP has'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "sim" -d 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "version" -d 'Show vppx\'s and VPP\'s versions, and how many of vppx\'s bindings this VPP matches'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "cli" -d 'Run a VPP debug-CLI command and print VPP\'s reply verbatim'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "iface" -d 'List, show and configure interfaces'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "route" -d 'Add, delete and list routes; bulk-load route files'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "stats" -d 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "watch" -d 'Stream interface link events as they happen (NDJSON with --json)'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "bench" -d 'Measure: API latency, route programming rate, stats read rate'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "api" -d 'Call any binary-API message by name; list and show the messages VPP has'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "serve" -d 'Serve a REST API and Prometheus metrics for this VPP until interrupted'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "sim" -d 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route stats watch bench api completions serve sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from iface" -f -a "list" -d 'Every interface: index, name, admin and link state, MAC, MTU, addresses'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from iface" -f -a "show" -d 'One interface'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from iface" -f -a "up" -d 'Set an interface admin up'

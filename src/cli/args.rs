@@ -120,7 +120,7 @@ pub enum Command {
     },
     /// Serve a REST API and Prometheus metrics for this VPP until interrupted.
     #[command(
-        after_help = "Examples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token\n  curl -s localhost:9482/interfaces | jq '.[].name'"
+        after_help = "Then ask it, e.g.: curl -s localhost:9482/interfaces | jq '.[].name'\n\nExamples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token"
     )]
     Serve(ServeArgs),
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
