@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need, once: FD.io's Python client (the referee for
-# the codec, the simulator and the stats segment). Safe to run again.
+# the codec, the simulator and the stats segment) and Debian packages. Safe to
+# run again.
 set -euo pipefail
 
 py=${PYTHON:-python3}
@@ -9,16 +10,23 @@ if ! "$py" -c 'import vpp_papi' 2>/dev/null; then
   "$py" -m pip install --quiet --disable-pip-version-check vpp-papi
 fi
 
-# Debian packages for `vppx serve`'s tests and benchmark: a real Prometheus (the
-# scrape test) and wrk (scripts/bench-serve.sh). Without apt (outside CI), the tests
-# that need them skip with a notice; under CI=true they fail instead.
+# Debian packages: man-db (`man -l` renders the committed man pages), and for
+# `vppx serve`'s tests and benchmark a real Prometheus (the scrape test) and wrk
+# (scripts/bench-serve.sh). Without apt (outside CI), the tests that need them
+# skip with a notice; under CI=true they fail instead.
 missing=()
+man --version >/dev/null 2>&1 || missing+=(man-db)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if [ ${#missing[@]} -gt 0 ]; then
-  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  sudo=()
+  if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo -n)
+  fi
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || [ ${#sudo[@]} -gt 0 ]; }; then
     echo "== installing ${missing[*]}"
-    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; }; then
+    if ! { ${sudo[@]+"${sudo[@]}"} apt-get update -qq &&
+      ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; }; then
       echo "warning: could not install ${missing[*]}; the tests that need them will skip (or fail under CI=true)" >&2
     fi
   else

@@ -8,6 +8,7 @@
 pub mod agent;
 #[rustfmt::skip]
 pub mod binapi;
+pub mod api;
 pub mod cli;
 pub mod client;
 pub mod ops;

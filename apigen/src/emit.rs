@@ -51,7 +51,8 @@ fn err(module: &str, what: impl Into<String>) -> EmitError {
 }
 
 /// Generates every file: `mod.rs`, `retval.rs` (VPP's error names, from
-/// `errors`: `(value, name)` pairs) and one `<module>.rs` per module.
+/// `errors`: `(value, name)` pairs), one `<module>.rs` per module, and
+/// `schema.json` (the default build's definitions, for `get_api_json`).
 pub fn emit(
     api: &Api,
     default_modules: &[&str],
@@ -70,6 +71,10 @@ pub fn emit(
     }
     files.insert("mod.rs".to_string(), emit_mod(api, &default));
     files.insert("retval.rs".to_string(), emit_retvals(api, errors));
+    files.insert(
+        "schema.json".to_string(),
+        crate::schema::schema_text(api, default.iter().map(String::as_str)),
+    );
     Ok(files)
 }
 
@@ -143,6 +148,9 @@ fn emit_mod(api: &Api, default: &BTreeSet<String>) -> String {
         s,
         "/// The VPP version these bindings were generated from.\npub const VPP_VERSION: &str = {:?};\n",
         version(api)
+    );
+    s.push_str(
+        "/// These modules' definitions in `.api.json` shape (a JSON array, as VPP's\n/// `get_api_json` answers), for messages known in advance and the simulator.\npub const SCHEMA_JSON: &str = include_str!(\"schema.json\");\n\n",
     );
     for m in &api.modules {
         if !default.contains(&m.name) {

@@ -6,6 +6,7 @@
 pub mod emit;
 pub mod model;
 pub mod parse;
+pub mod schema;
 pub mod write;
 
 pub use model::Api;

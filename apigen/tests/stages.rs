@@ -326,3 +326,35 @@ fn names_become_rust_identifiers() {
     assert_eq!(ident("type"), "r#type");
     assert_eq!(ident("name"), "name");
 }
+
+// ---- schema ----------------------------------------------------------------
+
+/// The emitted `.api.json`-shaped schema reads back as the same model
+/// (counters and file names aside), for every fixture case.
+#[test]
+fn schema_round_trips_through_parse() {
+    for case in ["fields", "imports"] {
+        let api = parse(case);
+        let names: Vec<&str> = api.modules.iter().map(|m| m.name.as_str()).collect();
+        let text = apigen::schema::schema_text(&api, names);
+        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let back = apigen::parse_modules("schema", &value).unwrap_or_else(|e| panic!("{e}"));
+        let with_messages: Vec<_> = api
+            .modules
+            .iter()
+            .filter(|m| !m.messages.is_empty())
+            .collect();
+        assert_eq!(back.modules.len(), with_messages.len(), "{case}");
+        for (a, b) in with_messages.iter().zip(&back.modules) {
+            assert_eq!(a.name, b.name);
+            assert_eq!(a.types, b.types, "{case}/{}", a.name);
+            assert_eq!(a.unions, b.unions, "{case}/{}", a.name);
+            assert_eq!(a.enums, b.enums, "{case}/{}", a.name);
+            assert_eq!(a.aliases, b.aliases, "{case}/{}", a.name);
+            assert_eq!(a.messages, b.messages, "{case}/{}", a.name);
+            assert_eq!(a.services, b.services, "{case}/{}", a.name);
+            assert_eq!(a.imports, b.imports, "{case}/{}", a.name);
+            assert_eq!((&a.version, &a.crc), (&b.version, &b.crc));
+        }
+    }
+}

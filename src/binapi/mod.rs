@@ -9,6 +9,10 @@
 /// The VPP version these bindings were generated from.
 pub const VPP_VERSION: &str = "26.10-rc0~374-gb575ec2c56d";
 
+/// These modules' definitions in `.api.json` shape (a JSON array, as VPP's
+/// `get_api_json` answers), for messages known in advance and the simulator.
+pub const SCHEMA_JSON: &str = include_str!("schema.json");
+
 #[cfg(feature = "all-apis")]
 pub mod abf;
 pub mod acl;

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+use clap_complete::engine::ArgValueCandidates;
+
+use super::completions::{iface_names, message_names};
 
 /// vppctl-plus: drive an FD.io VPP dataplane from the shell.
 #[derive(Debug, Parser)]
@@ -82,7 +85,7 @@ pub enum Command {
     },
     /// Drop rules (VPP's acl plugin): create, list, show and delete ACLs; apply them to interfaces.
     #[command(
-        after_help = "Examples:\n  vppx acl set rfc1918-drop deny src 10.0.0.0/8 deny src 172.16.0.0/12 deny src 192.168.0.0/16 permit any\n  vppx acl set rfc1918-drop --file examples/rfc1918-drop.acl\n  vppx acl apply rfc1918-drop --iface pg0 --input\n  vppx acl show rfc1918-drop\n  vppx stats errors --interval 1s"
+        after_help = "Examples:\n  vppx acl set rfc1918-drop --file examples/rfc1918-drop.acl\n  vppx acl list\n  vppx acl apply rfc1918-drop --iface pg0 --input"
     )]
     Acl {
         #[command(subcommand)]
@@ -106,14 +109,31 @@ pub enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// Call any binary-API message by name; list and show the messages VPP has.
+    #[command(
+        after_help = "The definitions come from VPP itself (get_api_json), cached per message table.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_dump '{}' | jq '.[].interface_name'\n  vppx api list 'ip_route'"
+    )]
+    Api(ApiArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(
+        after_help = "Examples:\n  vppx completions bash > ~/.local/share/bash-completion/completions/vppx\n  vppx completions fish > ~/.config/fish/completions/vppx.fish\n  vppx completions --dynamic zsh > \"${fpath[1]}/_vppx\""
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+        /// A script that asks vppx at each TAB, adding live values from the VPP at
+        /// $VPPX_SOCKET: interface names and message names.
+        #[arg(long)]
+        dynamic: bool,
+    },
     /// Serve a REST API and Prometheus metrics for this VPP until interrupted.
     #[command(
-        after_help = "Examples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token\n  curl -s localhost:9482/interfaces | jq '.[].name'"
+        after_help = "Then ask it, e.g.: curl -s localhost:9482/interfaces | jq '.[].name'\n\nExamples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token"
     )]
     Serve(ServeArgs),
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
-        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --interfaces pg0,pg1\n  VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
+        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --interfaces pg0,pg1\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
     )]
     Sim(SimArgs),
 }
@@ -121,31 +141,66 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum IfaceCommand {
     /// Every interface: index, name, admin and link state, MAC, MTU, addresses.
+    #[command(
+        after_help = "Examples:\n  vppx iface list\n  vppx --json iface list | jq -r '.[] | select(.link_up) | .name'"
+    )]
     List,
     /// One interface.
-    Show { name: String },
+    #[command(
+        after_help = "Examples:\n  vppx iface show pg0\n  vppx --json iface show pg0 | jq .addresses"
+    )]
+    Show {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
     /// Set an interface admin up.
-    Up { name: String },
+    #[command(
+        after_help = "Examples:\n  vppx iface up pg0\n  vppx iface up pg0 && vppx watch --until up --iface pg0 --timeout 10s"
+    )]
+    Up {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
     /// Set an interface admin down.
-    Down { name: String },
+    #[command(after_help = "Examples:\n  vppx iface down pg0\n  vppx --json iface down loop0")]
+    Down {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
     /// Add or remove an interface address.
+    #[command(
+        after_help = "Examples:\n  vppx iface addr add pg0 10.0.0.1/24\n  vppx iface addr del pg0 10.0.0.1/24"
+    )]
     Addr {
         #[command(subcommand)]
         command: AddrCommand,
     },
     /// Admin up and add the address; running it twice changes nothing.
+    #[command(
+        after_help = "Examples:\n  vppx iface configure pg0 10.0.0.1/24\n  vppx iface configure pg1 2001:db8:1::1/64"
+    )]
     Configure {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
         name: String,
         /// The address with its prefix length, e.g. 10.0.0.1/24.
         prefix: String,
     },
     /// Create an interface.
+    #[command(
+        after_help = "Examples:\n  vppx iface create loopback\n  vppx iface create loopback --instance 5 --mac 02:00:00:00:00:05"
+    )]
     Create {
         #[command(subcommand)]
         kind: CreateKind,
     },
     /// Delete a loopback interface.
-    Delete { name: String },
+    #[command(
+        after_help = "Examples:\n  vppx iface delete loop0\n  vppx iface create loopback --instance 9 && vppx iface delete loop9"
+    )]
+    Delete {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -163,6 +218,9 @@ pub enum RouteCommand {
         create_tables: bool,
     },
     /// Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1).
+    #[command(
+        after_help = "Examples:\n  vppx route del 10.20.0.0/16\n  vppx route del 192.0.2.0/24 table 5"
+    )]
     Del {
         #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
         words: Vec<String>,
@@ -197,6 +255,9 @@ pub enum RouteCommand {
         table: u32,
     },
     /// List routes, sorted by table, address and prefix length.
+    #[command(
+        after_help = "Examples:\n  vppx route list\n  vppx route list --table 5 --prefix 10.0.0.0/8\n  vppx --json route list | jq length"
+    )]
     List {
         /// Only this table.
         #[arg(long)]
@@ -206,6 +267,9 @@ pub enum RouteCommand {
         prefix: Option<String>,
     },
     /// Manage FIB tables.
+    #[command(
+        after_help = "Examples:\n  vppx route table add 5\n  vppx route table list\n  vppx route table del 5 --ipv6"
+    )]
     Table {
         #[command(subcommand)]
         command: TableCommand,
@@ -215,18 +279,23 @@ pub enum RouteCommand {
 #[derive(Debug, Subcommand)]
 pub enum TableCommand {
     /// Create a table (IPv4 and IPv6 unless --ipv4 or --ipv6).
+    #[command(after_help = "Examples:\n  vppx route table add 5\n  vppx route table add 6 --ipv4")]
     Add {
         table: u32,
         #[command(flatten)]
         family: Family,
     },
     /// Delete a table.
+    #[command(after_help = "Examples:\n  vppx route table del 5\n  vppx route table del 6 --ipv4")]
     Del {
         table: u32,
         #[command(flatten)]
         family: Family,
     },
     /// List the tables.
+    #[command(
+        after_help = "Examples:\n  vppx route table list\n  vppx --json route table list | jq '.[] | select(.family == \"ipv6\")'"
+    )]
     List,
 }
 
@@ -257,7 +326,7 @@ pub enum AclCommand {
     /// applied, stay). A rule: deny|permit [src PREFIX] [dst PREFIX] [proto P] [sport N[-M]]
     /// [dport N[-M]], or deny|permit any. Rules end in an implicit deny.
     #[command(
-        after_help = "Examples:\n  vppx acl set outside-in \"deny src 10.0.0.0/8\" \"permit src 198.51.100.0/24 proto tcp dport 80-443\"\n  vppx acl set v6-in deny src 2001:db8:bad::/48 permit any\n  vppx acl set rfc1918-drop --file examples/rfc1918-drop.acl\n  generate-rules | vppx acl set blocklist --file -"
+        after_help = "Examples:\n  vppx acl set outside-in \"deny src 10.0.0.0/8\" \"permit src 198.51.100.0/24 proto tcp dport 80-443\"\n  vppx acl set v6-in deny src 2001:db8:bad::/48 permit any\n  generate-rules | vppx acl set blocklist --file -"
     )]
     Set {
         /// The ACL's name (kept in its tag): 1-63 letters, digits, '-', '_', '.', ':'.
@@ -270,10 +339,19 @@ pub enum AclCommand {
         file: Option<String>,
     },
     /// Every ACL: index, name, rules, where it is applied.
+    #[command(
+        after_help = "Examples:\n  vppx acl list\n  vppx --json acl list | jq -r '.[].name'"
+    )]
     List,
     /// One ACL: its rules and where it is applied.
+    #[command(
+        after_help = "Examples:\n  vppx acl show rfc1918-drop\n  vppx --json acl show rfc1918-drop | jq .rules"
+    )]
     Show { name: String },
     /// Delete an ACL; refused while it is applied, unless --force.
+    #[command(
+        after_help = "Examples:\n  vppx acl delete rfc1918-drop\n  vppx acl delete rfc1918-drop --force"
+    )]
     Delete {
         name: String,
         /// Detach it from every interface first.
@@ -281,6 +359,9 @@ pub enum AclCommand {
         force: bool,
     },
     /// Apply an ACL to an interface, after the ACLs already there.
+    #[command(
+        after_help = "Examples:\n  vppx acl apply rfc1918-drop --iface pg0 --input\n  vppx acl apply egress-filter --iface pg1 --output"
+    )]
     Apply {
         name: String,
         /// The interface.
@@ -290,6 +371,9 @@ pub enum AclCommand {
         direction: ApplyDirection,
     },
     /// Take an ACL off an interface (both directions unless --input or --output).
+    #[command(
+        after_help = "Examples:\n  vppx acl detach rfc1918-drop --iface pg0\n  vppx acl detach rfc1918-drop --iface pg0 --input"
+    )]
     Detach {
         name: String,
         /// The interface.
@@ -337,25 +421,42 @@ pub struct StatsArgs {
 #[derive(Debug, Clone, Subcommand)]
 pub enum StatsView {
     /// Per interface: rx/tx packets and bytes, drops, errors (the default).
+    #[command(
+        after_help = "Examples:\n  vppx stats interfaces\n  vppx stats interfaces --interval 1s --count 10"
+    )]
     Interfaces,
     /// Per node, like `show runtime`: calls, vectors, vectors/call, clocks/vector.
+    #[command(
+        after_help = "Examples:\n  vppx stats nodes\n  vppx --json stats nodes --interval 500ms --count 10"
+    )]
     Nodes,
     /// Non-zero error counters, like `show errors`.
+    #[command(after_help = "Examples:\n  vppx stats errors\n  vppx stats errors --interval 1s")]
     Errors,
     /// /sys scalars and gauges.
+    #[command(
+        after_help = "Examples:\n  vppx stats system\n  vppx --json stats system | jq '.\"/sys/vector_rate\"'"
+    )]
     System,
     /// Buffer pools.
+    #[command(after_help = "Examples:\n  vppx stats buffers\n  vppx --json stats buffers")]
     Buffers,
     /// Heaps.
+    #[command(
+        after_help = "Examples:\n  vppx stats memory\n  vppx --json stats memory | jq '.[] | {name, used}'"
+    )]
     Memory,
     /// Every counter path and its value, optionally only those matching regexes.
+    #[command(
+        after_help = "Examples:\n  vppx stats dump\n  vppx stats dump '^/if/rx$' '^/sys/heartbeat$'"
+    )]
     Dump { patterns: Vec<String> },
 }
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     /// Only these interfaces (repeatable).
-    #[arg(long = "iface", value_name = "NAME")]
+    #[arg(long = "iface", value_name = "NAME", add = ArgValueCandidates::new(iface_names))]
     pub ifaces: Vec<String>,
     /// Stop after this many events (initial lines not counted).
     #[arg(long)]
@@ -377,6 +478,9 @@ pub enum UntilState {
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
     /// control_ping round trips: latency (p50, p99) and pipelined messages/second.
+    #[command(
+        after_help = "Examples:\n  vppx bench api\n  vppx --sim bench api --count 100000 --window 128"
+    )]
     Api {
         #[arg(long, default_value_t = 10_000)]
         count: u32,
@@ -385,6 +489,9 @@ pub enum BenchCommand {
         window: u16,
     },
     /// Add then delete COUNT /32 drop routes: synchronous and pipelined routes/second.
+    #[command(
+        after_help = "Examples:\n  vppx bench routes\n  vppx --sim bench routes --count 200000 --connections 8"
+    )]
     Routes {
         #[arg(long, default_value_t = 100_000)]
         count: u32,
@@ -398,6 +505,9 @@ pub enum BenchCommand {
         table: u32,
     },
     /// Full scrapes of the stats segment: time per scrape and counters/second.
+    #[command(
+        after_help = "Examples:\n  vppx bench stats\n  vppx --json bench stats --count 1000"
+    )]
     Stats {
         #[arg(long, default_value_t = 1000)]
         count: u32,
@@ -407,14 +517,31 @@ pub enum BenchCommand {
 #[derive(Debug, Subcommand)]
 pub enum AddrCommand {
     /// Add an address, e.g. 10.0.0.1/24 or 2001:db8::1/64.
-    Add { name: String, prefix: String },
+    #[command(
+        after_help = "Examples:\n  vppx iface addr add pg0 10.0.0.1/24\n  vppx iface addr add loop0 2001:db8::1/64"
+    )]
+    Add {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+        prefix: String,
+    },
     /// Remove an address.
-    Del { name: String, prefix: String },
+    #[command(
+        after_help = "Examples:\n  vppx iface addr del pg0 10.0.0.1/24\n  vppx iface addr del loop0 2001:db8::1/64"
+    )]
+    Del {
+        #[arg(add = ArgValueCandidates::new(iface_names))]
+        name: String,
+        prefix: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CreateKind {
     /// A loopback interface (loopN).
+    #[command(
+        after_help = "Examples:\n  vppx iface create loopback\n  vppx iface create loopback --instance 5 --mac 02:00:00:00:00:05"
+    )]
     Loopback {
         /// Its MAC address (VPP picks one if omitted).
         #[arg(long)]
@@ -435,6 +562,56 @@ pub struct SimArgs {
     /// and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`).
     #[arg(long, value_name = "IFACE=RATE,SIZE[,dst=P][,src=P]")]
     pub traffic: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ApiArgs {
+    /// Use the definitions in FILE (a get_api_json answer: a JSON array of
+    /// .api.json modules) instead of asking VPP.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: ApiCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiCommand {
+    /// Send MESSAGE built from JSON (an argument, or - for stdin) and print its answer as JSON:
+    /// the reply, or an array of details for a dump or get-stream.
+    #[command(
+        after_help = "Omitted fields take the defaults the definition declares, else zero; context and\nclient_index are filled in. A non-zero retval exits 1 with VPP's error name.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_set_flags '{\"sw_if_index\": 1, \"flags\": \"IF_STATUS_API_FLAG_ADMIN_UP\"}'\n  vppx api call want_interface_events '{\"enable_disable\": 1}' --follow --count 1"
+    )]
+    Call {
+        /// The message name, e.g. sw_interface_dump (or name_crc).
+        #[arg(add = ArgValueCandidates::new(message_names))]
+        message: String,
+        /// The request's fields as a JSON object, or - to read it from stdin.
+        #[arg(value_name = "JSON")]
+        request: Option<String>,
+        /// After the reply, print the events that arrive, one JSON object a line, until
+        /// interrupted or --count.
+        #[arg(long)]
+        follow: bool,
+        /// With --follow: stop after this many events.
+        #[arg(long, requires = "follow")]
+        count: Option<u64>,
+    },
+    /// List the messages: name, CRC, kind, and whether this vppx has a typed binding for it.
+    #[command(
+        after_help = "Examples:\n  vppx api list\n  vppx api list '^sw_interface'\n  vppx api list --schema api.json --json | jq '.[] | select(.typed == \"not_matching\")'"
+    )]
+    List {
+        /// Only messages whose name matches this regex.
+        pattern: Option<String>,
+    },
+    /// Show a message: its fields, their types and defaults, and the answer it expects.
+    #[command(
+        after_help = "Examples:\n  vppx api show sw_interface_set_flags\n  vppx api show ip_route_add_del --json\n  vppx api show want_interface_events"
+    )]
+    Show {
+        /// The message name.
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

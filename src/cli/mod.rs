@@ -2,8 +2,10 @@
 //! one renderer (`output`) for tables and JSON.
 
 pub mod acl;
+pub mod api;
 pub mod args;
 pub mod bench;
+pub mod completions;
 pub mod context;
 pub mod exit;
 pub mod iface;
@@ -20,6 +22,9 @@ use context::Context;
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Completions { shell, dynamic } = cli.command {
+        return completions::print(shell, dynamic);
+    }
     let mut ctx = Context::new(&cli.global)?;
     match cli.command {
         Command::Version => system::version(&mut ctx),
@@ -32,5 +37,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Watch(args) => watch::run(&mut ctx, args),
         Command::Serve(args) => serve::run(&mut ctx, args),
         Command::Sim(args) => sim::run(&cli.global, args),
+        Command::Api(args) => api::run(&mut ctx, args),
+        Command::Completions { .. } => Ok(()),
     }
 }

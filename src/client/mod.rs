@@ -514,6 +514,22 @@ impl Client {
         }
     }
 
+    /// A fresh context for a message sent with [`Client::send_raw`].
+    pub fn next_context(&mut self) -> u32 {
+        self.conn.get_mut().core.fresh_context()
+    }
+
+    /// Sends a message body as it is (starting with `_vl_msg_id`, context and
+    /// client_index already in place): the untyped path of `vppx api`. Nothing
+    /// waits for its answers: they arrive through [`Client::next_event`], like
+    /// anything else no typed request claims. The caller checks the id against
+    /// the message table first (D9).
+    pub fn send_raw(&mut self, body: &[u8]) -> Result<(), ClientError> {
+        let conn = self.conn.get_mut();
+        crate::wire::write_frame(&mut conn.out, body)?;
+        conn.flush()
+    }
+
     /// Whether this VPP has the message `name_crc`.
     pub fn has_message(&self, name_crc: &str) -> bool {
         self.table.id(name_crc).is_some()

@@ -302,7 +302,8 @@ impl Protocol {
         self.next_context = next.wrapping_sub(1);
     }
 
-    fn fresh_context(&mut self) -> u32 {
+    /// A context no request in flight uses (never 0).
+    pub fn fresh_context(&mut self) -> u32 {
         loop {
             self.next_context = self.next_context.wrapping_add(1);
             let c = self.next_context;

@@ -17,7 +17,7 @@ pub use message::{
     decode_json, decode_message, encode_json, encode_message, info, message_id, Dump, GetStream,
     Message, MessageInfo, MessageKind, Request,
 };
-pub use types::{Bytes, FixedBytes, MacAddress, UnionBytes};
+pub use types::{from_hex, to_hex, Bytes, FixedBytes, MacAddress, UnionBytes};
 
 #[cfg(test)]
 mod tests;

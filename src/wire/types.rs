@@ -196,7 +196,8 @@ impl<'de> Deserialize<'de> for MacAddress {
     }
 }
 
-fn to_hex(bytes: &[u8]) -> String {
+/// Lowercase hex, the JSON form of byte arrays.
+pub fn to_hex(bytes: &[u8]) -> String {
     use fmt::Write;
     let mut s = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -205,7 +206,8 @@ fn to_hex(bytes: &[u8]) -> String {
     s
 }
 
-fn from_hex(s: &str) -> std::result::Result<Vec<u8>, String> {
+/// Reads hex (an optional `0x` prefix, either case).
+pub fn from_hex(s: &str) -> std::result::Result<Vec<u8>, String> {
     let s = s.strip_prefix("0x").unwrap_or(s);
     if s.len() % 2 != 0 {
         return Err(format!("hex string '{s}' has an odd number of digits"));

@@ -3,8 +3,10 @@
 
 mod acl;
 mod acl_serve;
+mod api;
 #[path = "../common/mod.rs"]
 mod common;
+mod completions;
 mod harness;
 mod iface;
 mod openapi;

@@ -27,6 +27,9 @@ use super::model::{IfEvent, Model, ANY_INDEX};
 /// `VNET_API_ERROR_UNIMPLEMENTED`
 const UNIMPLEMENTED: i32 = -9;
 
+/// `VNET_API_ERROR_EAGAIN`: a get-stream's "more: call again from the cursor".
+const RETVAL_EAGAIN: i32 = -165;
+
 /// Logs a debug line when `VPPX_SIM_DEBUG` is set.
 pub(crate) fn debug(msg: std::fmt::Arguments<'_>) {
     if std::env::var_os("VPPX_SIM_DEBUG").is_some() {
@@ -117,6 +120,22 @@ impl Default for MessageTable {
 
 fn is_module(t: &[MessageInfo], name: &str) -> bool {
     t.first().is_some_and(|m| m.module == name)
+}
+
+/// `get_api_json`'s answer: the definitions of every module in the message
+/// table, from the schema apigen emitted, without memclnt (as VPP leaves it
+/// out: clients know it in advance).
+fn api_json() -> &'static str {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        let modules: Vec<serde_json::Value> =
+            serde_json::from_str(crate::binapi::SCHEMA_JSON).unwrap_or_default();
+        let modules: Vec<serde_json::Value> = modules
+            .into_iter()
+            .filter(|m| m.get("module").and_then(|n| n.as_str()) != Some("memclnt"))
+            .collect();
+        serde_json::Value::Array(modules).to_string()
+    })
 }
 
 /// What the connection does after a request.
@@ -297,6 +316,14 @@ impl Api {
                 })
             }),
             "memclnt_keepalive_reply" => Some(After::Continue),
+            "get_api_json" => on!(memclnt::GetApiJson, |m: memclnt::GetApiJson| {
+                out.send(&memclnt::GetApiJsonReply {
+                    context: m.context,
+                    retval: 0,
+                    json: api_json().to_string(),
+                })
+            }),
+
             "get_first_msg_id" => on!(memclnt::GetFirstMsgId, |m: memclnt::GetFirstMsgId| {
                 let id = self.table.first_id(&m.name);
                 out.send(&memclnt::GetFirstMsgIdReply {
@@ -336,6 +363,10 @@ impl Api {
             "sw_interface_dump" => on!(
                 interface::SwInterfaceDump,
                 |m: interface::SwInterfaceDump| sw_interface_dump(model, m, out)
+            ),
+            "sw_interface_tx_placement_get" => on!(
+                interface::SwInterfaceTxPlacementGet,
+                |m: interface::SwInterfaceTxPlacementGet| tx_placement_get(model, m, out)
             ),
             "sw_interface_set_flags" => on!(
                 interface::SwInterfaceSetFlags,
@@ -687,6 +718,53 @@ fn sw_interface_dump(model: &Model, m: interface::SwInterfaceDump, out: &mut Out
             tag: i.tag.clone(),
             ..Default::default()
         });
+    }
+}
+
+/// How many interfaces one `sw_interface_tx_placement_get` answers before it
+/// replies EAGAIN with a cursor, as VPP does when its main loop must yield: a
+/// small batch, so that clients' continuation is exercised.
+pub const TX_PLACEMENT_BATCH: usize = 2;
+
+/// A get-stream (VPP's `REPLY_AND_DETAILS_MACRO_END`): one details message per
+/// interface from `cursor` on (each interface has one tx queue, 0, on the main
+/// thread), then the reply: EAGAIN with the next interface as cursor while some
+/// remain, else 0 with cursor ~0. One interface when `sw_if_index` is not ~0.
+fn tx_placement_get(model: &Model, m: interface::SwInterfaceTxPlacementGet, out: &mut Out<'_>) {
+    let details = |i: &super::model::Interface, out: &mut Out<'_>| {
+        out.send(&interface::SwInterfaceTxPlacementDetails {
+            context: m.context,
+            sw_if_index: i.sw_if_index,
+            queue_id: 0,
+            shared: 0,
+            threads: vec![0],
+            ..Default::default()
+        })
+    };
+    let reply = |retval: i32, cursor: u32, out: &mut Out<'_>| {
+        out.send(&interface::SwInterfaceTxPlacementGetReply {
+            context: m.context,
+            retval,
+            cursor,
+        })
+    };
+    if m.sw_if_index != ANY_INDEX {
+        match model.get(m.sw_if_index) {
+            Some(i) => {
+                details(i, out);
+                reply(0, ANY_INDEX, out);
+            }
+            None => reply(super::model::INVALID_SW_IF_INDEX, ANY_INDEX, out),
+        }
+        return;
+    }
+    let mut rest = model.interfaces().filter(|i| i.sw_if_index >= m.cursor);
+    for i in rest.by_ref().take(TX_PLACEMENT_BATCH) {
+        details(i, out);
+    }
+    match rest.next() {
+        Some(next) => reply(RETVAL_EAGAIN, next.sw_if_index, out),
+        None => reply(0, ANY_INDEX, out),
     }
 }
 

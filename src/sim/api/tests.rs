@@ -312,3 +312,84 @@ fn golden_acl_session_replays() {
     assert_eq!(theirs.len(), 17, "the capture's ACL answers");
     assert_eq!(ours, theirs);
 }
+
+#[test]
+fn get_api_json_describes_every_message_of_the_table_but_memclnt() {
+    let api = Api::new();
+    let mut model = Model::new(&[]);
+    let body = wire::encode_message(
+        api.table.id(memclnt::GetApiJson::NAME_CRC).unwrap(),
+        &memclnt::GetApiJson {
+            context: 5,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let out = handle(&api, &mut model, &body);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].0, "get_api_json_reply");
+    assert_eq!(out[0].1["retval"], json!(0));
+    let text = out[0].1["json"].as_str().unwrap();
+    let modules: Value = serde_json::from_str(text).unwrap();
+    let defs = apigen::parse_modules("get_api_json", &modules).unwrap();
+    assert!(defs.module("memclnt").is_none(), "VPP leaves memclnt out");
+    let described = defs.messages_by_name_crc();
+    for (_, name_crc) in api.table.entries() {
+        let info = api.table.info(api.table.id(name_crc).unwrap()).unwrap();
+        if info.module == "memclnt" {
+            continue;
+        }
+        assert!(
+            described.contains_key(name_crc),
+            "{name_crc} is not described"
+        );
+    }
+    assert!(described.contains_key(interface::SwInterfaceDump::NAME_CRC));
+}
+
+#[test]
+fn tx_placement_get_streams_in_batches_with_a_cursor() {
+    let api = Api::new();
+    let mut model = Model::new(&["pg0".to_string(), "pg1".to_string(), "pg2".to_string()]);
+    let get = |model: &mut Model, cursor: u32, sw_if_index: u32| {
+        let body = wire::encode_message(
+            api.table
+                .id(interface::SwInterfaceTxPlacementGet::NAME_CRC)
+                .unwrap(),
+            &interface::SwInterfaceTxPlacementGet {
+                context: 7,
+                cursor,
+                sw_if_index,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        handle(&api, model, &body)
+    };
+    let indexes = |out: &[(String, Value)]| -> Vec<u64> {
+        out.iter()
+            .filter(|(n, _)| n == "sw_interface_tx_placement_details")
+            .map(|(_, f)| f["sw_if_index"].as_u64().unwrap())
+            .collect()
+    };
+    // local0, pg0..pg2: two batches of TX_PLACEMENT_BATCH, the first ending in EAGAIN.
+    let first = get(&mut model, 0, ANY_INDEX);
+    assert_eq!(indexes(&first), [0, 1]);
+    let (name, reply) = first.last().unwrap();
+    assert_eq!(name, "sw_interface_tx_placement_get_reply");
+    assert_eq!(reply["retval"], json!(RETVAL_EAGAIN));
+    assert_eq!(reply["cursor"], json!(2));
+    assert_eq!(reply["context"], json!(7));
+    let second = get(&mut model, 2, ANY_INDEX);
+    assert_eq!(indexes(&second), [2, 3]);
+    assert_eq!(second.last().unwrap().1["retval"], json!(0));
+    assert_eq!(second.last().unwrap().1["cursor"], json!(ANY_INDEX));
+    assert_eq!(second[0].1["threads"], json!([0]));
+    // One interface; an unknown one.
+    let one = get(&mut model, 0, 2);
+    assert_eq!(indexes(&one), [2]);
+    assert_eq!(one.last().unwrap().1["retval"], json!(0));
+    let none = get(&mut model, 0, 99);
+    assert_eq!(indexes(&none), Vec::<u64>::new());
+    assert_eq!(none[0].1["retval"], json!(-2));
+}

@@ -1,0 +1,94 @@
+//! `vppx api`: any binary-API message by name, with the definitions the
+//! running VPP reports about itself (`get_api_json`), so a call is exact for
+//! that VPP's version, CRCs included.
+//!
+//! [`codec`] is the model-driven codec (apigen's model, `crate::wire`'s
+//! rules); [`schema`] holds the definitions, picks the generated type where
+//! name and CRC match, and caches VPP's answer (D3a); [`call`] sends and
+//! collects answers through the client's untyped path. It must not know about
+//! the command line.
+
+pub mod call;
+pub mod codec;
+pub mod schema;
+
+use std::time::Duration;
+
+use crate::client::{Client, ClientError};
+use crate::wire::WireError;
+
+pub use call::{retval_of, Caller, Outcome};
+pub use codec::Codec;
+pub use schema::{Binding, Msg, Schema};
+
+/// What can go wrong in `vppx api`.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A schema file or answer that is not `.api.json`-shaped.
+    #[error("schema: {0}")]
+    Schema(String),
+    /// A message name the schema does not define.
+    #[error("this VPP has no message {0}")]
+    Unknown(String),
+    /// A message (this version of it) missing from VPP's message table; nothing was sent.
+    #[error("this VPP has no message {0} (not in its message table)")]
+    NotInTable(String),
+    /// The JSON given does not make this message.
+    #[error("{0}")]
+    Input(WireError),
+    /// What VPP sent does not decode with the schema.
+    #[error("cannot decode VPP's answer: {0}")]
+    Decode(WireError),
+    #[error("no answer from VPP within {}", humantime::format_duration(*.0))]
+    Timeout(Duration),
+    #[error(transparent)]
+    Client(#[from] ClientError),
+}
+
+impl ApiError {
+    /// The "no usable VPP" class (exit 3, D1).
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            ApiError::Unknown(_) | ApiError::NotInTable(_) | ApiError::Timeout(_) => true,
+            ApiError::Client(c) => c.is_unreachable(),
+            _ => false,
+        }
+    }
+
+    /// Malformed input (exit 2, D1).
+    pub fn is_bad_input(&self) -> bool {
+        matches!(self, ApiError::Input(_) | ApiError::Schema(_))
+    }
+}
+
+/// The running VPP's definitions: from the cache when this VPP's message
+/// table was seen before (D3a), else asked of VPP with `get_api_json` and cached.
+pub fn fetch_schema(client: &mut Client) -> Result<Schema, ApiError> {
+    use crate::binapi::memclnt::GetApiJson;
+    use crate::wire::Message;
+
+    let key = schema::cache_key(client.message_table().keys());
+    let cached = schema::cache_file(&key);
+    if let Some(text) = cached
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+    {
+        if let Ok(s) = Schema::from_json("the cached schema", &text) {
+            return Ok(s);
+        }
+    }
+    client.require(&[
+        GetApiJson::NAME_CRC,
+        <crate::binapi::memclnt::GetApiJsonReply as Message>::NAME_CRC,
+    ])?;
+    let reply = client.request(GetApiJson::default())?;
+    let schema = Schema::from_json("get_api_json's answer", &reply.json).map_err(|e| match e {
+        // VPP's own answer not parsing is VPP's problem, not the user's input.
+        ApiError::Schema(what) => ApiError::Decode(WireError::invalid(what)),
+        other => other,
+    })?;
+    if let Some(path) = cached {
+        schema::store_cache(&path, &reply.json);
+    }
+    Ok(schema)
+}

@@ -1,0 +1,337 @@
+//! The definitions `vppx api` works from: what the running VPP's
+//! `get_api_json` returned (or a file given with `--schema`), plus memclnt,
+//! which VPP leaves out of that answer and vppx knows in advance from the
+//! definitions apigen emitted beside the generated bindings.
+//!
+//! A message is encoded and decoded by its generated type when one with the
+//! same name and CRC exists, else by the model-driven [`Codec`]; both follow
+//! one set of rules, so the JSON is the same either way.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use apigen::model::{Api, MessageDef, Module, Service};
+use serde_json::Value;
+
+use crate::wire::{MessageInfo, WireError};
+
+use super::codec::Codec;
+use super::ApiError;
+
+/// The embedded definitions, parsed once.
+pub fn embedded() -> &'static Api {
+    static API: OnceLock<Api> = OnceLock::new();
+    API.get_or_init(|| {
+        serde_json::from_str(crate::binapi::SCHEMA_JSON)
+            .ok()
+            .and_then(|v| apigen::parse_modules("schema.json", &v).ok())
+            .unwrap_or(Api {
+                modules: Vec::new(),
+                vpp_version: None,
+            })
+    })
+}
+
+/// How a message relates to vppx's generated bindings.
+#[derive(Debug, Clone, Copy)]
+pub enum Binding {
+    /// A generated type with this name and CRC.
+    Typed(&'static MessageInfo),
+    /// A generated type of this name, but with another CRC (the typed
+    /// binding's): it does not match, the model-driven codec is used.
+    NotMatching(u32),
+    /// No generated type of this name in this build.
+    None,
+}
+
+impl Binding {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Binding::Typed(_) => "yes",
+            Binding::NotMatching(_) => "not_matching",
+            Binding::None => "no",
+        }
+    }
+}
+
+/// One message and where it was defined.
+#[derive(Debug, Clone, Copy)]
+pub struct Msg<'s> {
+    pub api: &'s Api,
+    pub module: &'s Module,
+    pub def: &'s MessageDef,
+}
+
+impl Msg<'_> {
+    pub fn name(&self) -> &str {
+        &self.def.name
+    }
+
+    pub fn name_crc(&self) -> String {
+        self.def.name_crc()
+    }
+}
+
+/// The definitions of one VPP.
+#[derive(Debug)]
+pub struct Schema {
+    api: Api,
+    typed: BTreeMap<&'static str, &'static MessageInfo>,
+}
+
+impl Schema {
+    /// A schema from `get_api_json`'s answer (or a file of that shape: a JSON
+    /// array of modules; one module object is accepted too).
+    pub fn from_json(origin: &str, text: &str) -> Result<Schema, ApiError> {
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| ApiError::Schema(format!("{origin}: not valid JSON: {e}")))?;
+        let value = match value {
+            Value::Object(_) => Value::Array(vec![value]),
+            other => other,
+        };
+        let api =
+            apigen::parse_modules(origin, &value).map_err(|e| ApiError::Schema(e.to_string()))?;
+        Ok(Schema::new(api))
+    }
+
+    /// Reads `--schema FILE`.
+    pub fn from_file(path: &Path) -> Result<Schema, ApiError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ApiError::Schema(format!("{}: {e}", path.display())))?;
+        Schema::from_json(&path.display().to_string(), &text)
+    }
+
+    pub fn new(api: Api) -> Schema {
+        let typed = crate::binapi::message_tables()
+            .into_iter()
+            .flat_map(|t| t.iter())
+            .map(|i| (i.name, i))
+            .collect();
+        Schema { api, typed }
+    }
+
+    /// A message by name (or `name_crc`): VPP's definition first, then memclnt's.
+    pub fn message(&self, name: &str) -> Option<Msg<'_>> {
+        let find = |api: &'static Api| -> Option<Msg<'static>> {
+            api.module("memclnt").and_then(|m| {
+                m.messages
+                    .iter()
+                    .find(|d| d.name == name || d.name_crc() == name)
+                    .map(|def| Msg {
+                        api,
+                        module: m,
+                        def,
+                    })
+            })
+        };
+        self.api
+            .modules
+            .iter()
+            .find_map(|m| {
+                m.messages
+                    .iter()
+                    .find(|d| d.name == name || d.name_crc() == name)
+                    .map(|def| Msg {
+                        api: &self.api,
+                        module: m,
+                        def,
+                    })
+            })
+            .or_else(|| find(embedded()))
+    }
+
+    /// Every message, memclnt's included, sorted by name.
+    pub fn messages(&self) -> Vec<Msg<'_>> {
+        let mut out: BTreeMap<&str, Msg<'_>> = BTreeMap::new();
+        let memclnt = embedded()
+            .module("memclnt")
+            .map(|m| (embedded(), m))
+            .into_iter();
+        let vpp = self.api.modules.iter().map(|m| (&self.api, m));
+        for (api, m) in memclnt.chain(vpp) {
+            for def in &m.messages {
+                out.insert(
+                    &def.name,
+                    Msg {
+                        api,
+                        module: m,
+                        def,
+                    },
+                );
+            }
+        }
+        out.into_values().collect()
+    }
+
+    /// The service a request belongs to, from its own module.
+    pub fn service<'s>(&self, msg: &Msg<'s>) -> Option<&'s Service> {
+        msg.module
+            .services
+            .iter()
+            .find(|s| s.request == msg.def.name)
+    }
+
+    /// A message named by a service, looked up beside `msg` first.
+    pub fn related<'s>(&'s self, msg: &Msg<'s>, name: &str) -> Option<Msg<'s>> {
+        msg.module
+            .messages
+            .iter()
+            .find(|d| d.name == name)
+            .map(|def| Msg {
+                api: msg.api,
+                module: msg.module,
+                def,
+            })
+            .or_else(|| self.message(name))
+    }
+
+    /// The generated binding of a message, if its name and CRC match.
+    pub fn binding(&self, def: &MessageDef) -> Binding {
+        match self.typed.get(def.name.as_str()) {
+            Some(i) if i.crc == def.crc => Binding::Typed(i),
+            Some(i) => Binding::NotMatching(i.crc),
+            None => Binding::None,
+        }
+    }
+
+    /// A message body without `_vl_msg_id` from JSON. The generated type does
+    /// the work where it matches; an input it refuses is refused again by the
+    /// model-driven codec, whose errors name the field.
+    pub fn encode(&self, msg: &Msg<'_>, json: &Value) -> Result<Vec<u8>, WireError> {
+        let codec = Codec::new(msg.api);
+        match self.binding(msg.def) {
+            Binding::Typed(info) => {
+                let json = if json.is_null() {
+                    Value::Object(Default::default())
+                } else {
+                    json.clone()
+                };
+                (info.encode_json)(json.clone()).or_else(|typed_err| {
+                    codec.encode(msg.module, msg.def, &json).and(Err(typed_err))
+                })
+            }
+            _ => codec.encode(msg.module, msg.def, json),
+        }
+    }
+
+    /// A message body (after `_vl_msg_id`) as JSON.
+    pub fn decode(&self, msg: &Msg<'_>, body: &[u8]) -> Result<Value, WireError> {
+        match self.binding(msg.def) {
+            Binding::Typed(info) => (info.decode_json)(body),
+            _ => Codec::new(msg.api).decode(msg.module, msg.def, body),
+        }
+    }
+}
+
+/// The cache key of a VPP (D3a): a hash of its message table's names and
+/// CRCs, so two builds of one version that load other plugins differ.
+pub fn cache_key<'a>(name_crcs: impl IntoIterator<Item = &'a String>) -> String {
+    // FNV-1a, 64 bits: stable across Rust releases, unlike std's hasher.
+    let mut names: Vec<&String> = name_crcs.into_iter().collect();
+    names.sort();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for n in names {
+        for b in n.bytes().chain(std::iter::once(b'\n')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// `$XDG_CACHE_HOME/vppx`, else `~/.cache/vppx`.
+pub fn cache_dir() -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").filter(|v| !v.is_empty())?).join(".cache"),
+    };
+    Some(base.join("vppx"))
+}
+
+/// The cache file for a key.
+pub fn cache_file(key: &str) -> Option<PathBuf> {
+    cache_dir().map(|d| d.join(format!("api-{key}.json")))
+}
+
+/// Stores `text` under `path` atomically; a failure only costs a later fetch.
+pub fn store_cache(path: &Path, text: &str) {
+    let Some(dir) = path.parent() else {
+        return;
+    };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
+        if std::io::Write::write_all(&mut tmp, text.as_bytes()).is_ok() {
+            let _ = tmp.persist(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_cache_key_is_the_message_table_not_its_order() {
+        let a = cache_key(&names(&["a_00000001", "b_00000002"]));
+        assert_eq!(a, cache_key(&names(&["b_00000002", "a_00000001"])));
+        assert_eq!(a.len(), 16);
+        // Another CRC, another plugin loaded: another key.
+        assert_ne!(a, cache_key(&names(&["a_00000001", "b_00000003"])));
+        assert_ne!(
+            a,
+            cache_key(&names(&["a_00000001", "b_00000002", "c_00000004"]))
+        );
+        // Names do not run into each other.
+        assert_ne!(
+            cache_key(&names(&["ab", "c"])),
+            cache_key(&names(&["a", "bc"]))
+        );
+    }
+
+    #[test]
+    fn memclnt_is_known_in_advance_and_bindings_are_by_name_and_crc() {
+        let text = r#"[{"types": [], "messages": [
+            ["sw_interface_dump", ["u16", "_vl_msg_id"], ["u32", "client_index"],
+             ["u32", "context"], {"crc": "0x12345678"}],
+            ["lb_conf", ["u16", "_vl_msg_id"], ["u32", "client_index"],
+             ["u32", "context"], {"crc": "0x56cd3261"}]],
+            "unions": [], "enums": [], "enumflags": [], "services": {},
+            "options": {}, "aliases": {}, "vl_api_version": "0x1",
+            "imports": [], "counters": [], "paths": []}]"#;
+        let schema = Schema::from_json("test", text).expect("a schema");
+        let ping = schema.message("control_ping").expect("memclnt's");
+        assert_eq!(ping.module.name, "memclnt");
+        assert!(matches!(schema.binding(ping.def), Binding::Typed(_)));
+        let dump = schema.message("sw_interface_dump").unwrap();
+        assert_eq!(dump.name_crc(), "sw_interface_dump_12345678");
+        assert!(matches!(
+            schema.binding(dump.def),
+            Binding::NotMatching(0xaa61_0c27)
+        ));
+        let lb = schema.message("lb_conf_56cd3261").expect("by name_crc");
+        assert!(matches!(schema.binding(lb.def), Binding::None));
+        assert!(schema.message("nosuch").is_none());
+        let msgs = schema.messages();
+        let names: Vec<&str> = msgs.iter().map(|m| m.name()).collect();
+        assert!(names.contains(&"control_ping") && names.contains(&"lb_conf"));
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "sorted");
+    }
+
+    #[test]
+    fn a_schema_that_is_not_api_json_is_an_error_naming_its_origin() {
+        let e = Schema::from_json("x.json", "not json").unwrap_err();
+        assert!(matches!(e, ApiError::Schema(_)));
+        assert!(e.to_string().contains("x.json"), "{e}");
+        let e = Schema::from_json("x.json", "[42]").unwrap_err();
+        assert!(matches!(e, ApiError::Schema(_)), "{e}");
+        let e = Schema::from_file(Path::new("/nonexistent/schema.json")).unwrap_err();
+        assert!(e.to_string().contains("/nonexistent/schema.json"), "{e}");
+    }
+}
