@@ -6,11 +6,13 @@ use clap::Parser;
 use vppx::cli::{self, args::Cli, exit};
 
 fn main() -> ExitCode {
+    // A dynamic completion script asking (VPPX_COMPLETE set): answer and exit.
+    cli::completions::complete_if_asked();
     let args = Cli::parse();
     match cli::run(args) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(err) => {
-            eprintln!("vppx: {err:#}");
+            eprintln!("vppx: {}", exit::message(&err));
             if let Some(hint) = exit::hint_for(&err) {
                 eprintln!("{hint}");
             }

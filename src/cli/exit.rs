@@ -34,6 +34,23 @@ fn client_code(e: &ClientError) -> u8 {
     }
 }
 
+/// The error and its causes on one line, each said once: several layers'
+/// errors repeat their source in their own text, and `{:#}` would print it again.
+pub fn message(err: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in err.chain() {
+        let part = cause.to_string();
+        if text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
 /// The exit code for an error that reached `main`.
 pub fn code_of(err: &anyhow::Error) -> u8 {
     for cause in err.chain() {
@@ -50,6 +67,15 @@ pub fn code_of(err: &anyhow::Error) -> u8 {
         if let Some(e) = cause.downcast_ref::<ClientError>() {
             return client_code(e);
         }
+        if let Some(e) = cause.downcast_ref::<crate::api::ApiError>() {
+            return if e.is_unreachable() {
+                UNREACHABLE
+            } else if e.is_bad_input() {
+                BAD_INPUT
+            } else {
+                REFUSED
+            };
+        }
         if let Some(e) = cause.downcast_ref::<crate::stats::StatsError>() {
             return match e {
                 crate::stats::StatsError::Pattern(_) => BAD_INPUT,
@@ -62,7 +88,33 @@ pub fn code_of(err: &anyhow::Error) -> u8 {
 
 /// A hint printed under errors of the "cannot reach VPP" kind.
 pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
-    (code_of(err) == UNREACHABLE).then_some(
+    // VPP answered but lacks a message: it is running, the hint would mislead.
+    let lacks = err.chain().any(|c| {
+        matches!(
+            c.downcast_ref::<crate::api::ApiError>(),
+            Some(crate::api::ApiError::Unknown(_) | crate::api::ApiError::NotInTable(_))
+        )
+    });
+    (code_of(err) == UNREACHABLE && !lacks).then_some(
         "hint: is VPP running? Point --socket / --stats-socket (or VPPX_SOCKET / VPPX_STATS_SOCKET) at its sockets, or add --sim to use the built-in simulator",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_says_each_cause_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let err = anyhow::Error::new(ClientError::Connect {
+            path: "/tmp/x.sock".into(),
+            source: io,
+        })
+        .context("connecting");
+        let text = message(&err);
+        assert_eq!(text.matches("No such file").count(), 1, "{text}");
+        assert!(text.starts_with("connecting: "), "{text}");
+        assert!(text.contains("/tmp/x.sock"), "{text}");
+    }
 }
