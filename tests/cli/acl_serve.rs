@@ -8,81 +8,17 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::harness::{Run, Sim};
-use crate::openapi;
-use crate::serve::{get, Serve};
+use crate::serve::{self, get, Answer, Serve};
 
 const TOKEN: &str = "acl-test-token";
 
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .into()
-}
-
-/// One answer: status and body, checked against the OpenAPI document.
-struct Answer {
-    status: u16,
-    text: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.text)
-            .unwrap_or_else(|e| panic!("not JSON ({e}), status {}:\n{}", self.status, self.text))
-    }
-
-    fn status(self, want: u16) -> Answer {
-        assert_eq!(
-            self.status, want,
-            "status {} (want {want}):\n{}",
-            self.status, self.text
-        );
-        self
-    }
-}
-
-fn send(method: &str, s: &Serve, path: &str, body: Option<&Value>, token: Option<&str>) -> Answer {
-    let url = s.url(path);
-    let a = agent();
-    let auth = token.map(|t| format!("Bearer {t}"));
-    let result = match (method, body) {
-        ("PUT", Some(b)) => {
-            let mut req = a.put(&url).header("Content-Type", "application/json");
-            if let Some(h) = &auth {
-                req = req.header("Authorization", h);
-            }
-            req.send(b.to_string())
-        }
-        ("DELETE", None) => {
-            let mut req = a.delete(&url);
-            if let Some(h) = &auth {
-                req = req.header("Authorization", h);
-            }
-            req.call()
-        }
-        _ => panic!("send: {method} with body {body:?}"),
-    };
-    let mut r = result.expect("HTTP request");
-    let status = r.status().as_u16();
-    let content_type = r
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let text = r.body_mut().read_to_string().expect("body");
-    openapi::check(method, path, status, &content_type, &text);
-    Answer { status, text }
-}
-
+/// With the token, as an operator would.
 fn put(s: &Serve, path: &str, body: Value) -> Answer {
-    send("PUT", s, path, Some(&body), Some(TOKEN))
+    serve::put(s, path, &body.to_string(), Some(TOKEN))
 }
 
 fn delete(s: &Serve, path: &str) -> Answer {
-    send("DELETE", s, path, None, Some(TOKEN))
+    serve::delete(s, path, Some(TOKEN))
 }
 
 /// `vppx serve --token-file` against `sim`, ready (connected to VPP).
@@ -122,15 +58,9 @@ fn serve_acl_endpoints_and_their_errors() {
     let s = serve(&sim);
 
     // Mutations need the token; reads do not.
-    let no_token = send(
-        "PUT",
-        &s,
-        "/acls/rfc1918-drop",
-        Some(&json!({"rules": ["permit any"]})),
-        None,
-    );
-    no_token.status(401);
-    send("DELETE", &s, "/acls/x", None, Some("wrong")).status(401);
+    let body = json!({"rules": ["permit any"]}).to_string();
+    serve::put(&s, "/acls/rfc1918-drop", &body, None).status(401);
+    serve::delete(&s, "/acls/x", Some("wrong")).status(401);
     assert_eq!(get(&s, "/acls").status(200).json(), json!([]));
 
     let made = put(&s, "/acls/rfc1918-drop", json!({"rules": example_rules()}))

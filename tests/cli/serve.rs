@@ -153,7 +153,7 @@ pub fn get(s: &Serve, path: &str) -> Answer {
     checked("GET", path, answer(agent().get(s.url(path)).call()))
 }
 
-fn post(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
+pub fn post(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
     let mut req = agent()
         .post(s.url(path))
         .header("Content-Type", "application/json");
@@ -163,7 +163,17 @@ fn post(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
     checked("POST", path, answer(req.send(body)))
 }
 
-fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
+pub fn put(s: &Serve, path: &str, body: &str, token: Option<&str>) -> Answer {
+    let mut req = agent()
+        .put(s.url(path))
+        .header("Content-Type", "application/json");
+    if let Some(t) = token {
+        req = req.header("Authorization", format!("Bearer {t}"));
+    }
+    checked("PUT", path, answer(req.send(body)))
+}
+
+pub fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
     let mut req = agent().delete(s.url(path));
     if let Some(t) = token {
         req = req.header("Authorization", format!("Bearer {t}"));
