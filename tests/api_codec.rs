@@ -25,8 +25,6 @@ pub(crate) use vppx::{vpp_enum, vpp_flags};
 mod binapi;
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::Command;
 
 use apigen::model::Api;
 use canon::{diff, hex, unhex, Canon};
@@ -37,40 +35,6 @@ use vppx::wire::MessageInfo;
 /// Plugin modules outside the default build, with unions, enums, flags,
 /// counted arrays of types, strings and addresses between them.
 const OUTSIDE: &[&str] = &["nat44_ed", "lb", "ipsec", "l2", "sr", "bfd", "wireguard"];
-
-fn vectors(api_dir: &Path, modules: &[&str]) -> Option<Vec<Value>> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/papi_vectors.py");
-    match Command::new("python3")
-        .args(["-c", "import vpp_papi"])
-        .output()
-    {
-        Err(e) => return common::skip(&format!("python3 not runnable: {e}")),
-        Ok(o) if !o.status.success() => {
-            return common::skip(
-                "vpp_papi is not installed (scripts/setup-test-deps.sh installs it)",
-            )
-        }
-        Ok(_) => {}
-    }
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg(api_dir)
-        .args(modules)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "papi_vectors.py failed:\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Some(
-        String::from_utf8(out.stdout)
-            .expect("UTF-8")
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("a JSON line"))
-            .collect(),
-    )
-}
 
 fn typed() -> BTreeMap<&'static str, MessageInfo> {
     vppx::binapi::message_tables()
@@ -97,7 +61,7 @@ fn messages_outside_the_typed_set_encode_as_vpp_papi_does() {
         return;
     };
     let api_dir = shared.join("vpp-api");
-    let Some(vectors) = vectors(&api_dir, OUTSIDE) else {
+    let Some(vectors) = common::papi_vectors(&api_dir, OUTSIDE) else {
         return;
     };
     let api = apigen::parse_dir(&api_dir).unwrap_or_else(|e| panic!("{e}"));
@@ -231,7 +195,7 @@ fn typed_messages_agree_with_the_generated_code() {
         return;
     };
     let api_dir = shared.join("vpp-api");
-    let Some(vectors) = vectors(&api_dir, &[]) else {
+    let Some(vectors) = common::papi_vectors(&api_dir, &[]) else {
         return;
     };
     let files = apigen::parse_dir(&api_dir).unwrap_or_else(|e| panic!("{e}"));

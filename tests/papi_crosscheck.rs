@@ -7,46 +7,10 @@ mod canon;
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::Command;
 
 use canon::{diff, hex, unhex, Canon};
 use serde_json::Value;
 use vppx::wire::MessageInfo;
-
-/// Runs the generator, or `None` (skip, or fail in CI) without python3 and vpp_papi.
-fn vectors(api_dir: &Path) -> Option<Vec<Value>> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/papi_vectors.py");
-    let probe = Command::new("python3")
-        .args(["-c", "import vpp_papi"])
-        .output();
-    match probe {
-        Err(e) => return common::skip(&format!("python3 not runnable: {e}")),
-        Ok(o) if !o.status.success() => {
-            return common::skip(
-                "vpp_papi is not installed (scripts/setup-test-deps.sh installs it)",
-            )
-        }
-        Ok(_) => {}
-    }
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg(api_dir)
-        .output()
-        .expect("python3 runs");
-    assert!(
-        out.status.success(),
-        "{} failed:\n{}",
-        script.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
-    Some(
-        text.lines()
-            .map(|l| serde_json::from_str(l).expect("a JSON line"))
-            .collect(),
-    )
-}
 
 #[test]
 fn every_product_message_matches_vpp_papi() {
@@ -54,7 +18,7 @@ fn every_product_message_matches_vpp_papi() {
         return;
     };
     let api_dir = shared.join("vpp-api");
-    let Some(vectors) = vectors(&api_dir) else {
+    let Some(vectors) = common::papi_vectors(&api_dir, &[]) else {
         return;
     };
     let api = apigen::parse_dir(&api_dir).unwrap_or_else(|e| panic!("{e}"));

@@ -7,25 +7,12 @@ use std::process::Command;
 
 use vppx::sim::{SimConfig, Simulator};
 
-fn python_with_papi() -> Option<String> {
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".into());
-    let ok = Command::new(&python)
-        .args(["-c", "import vpp_papi"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if ok {
-        Some(python)
-    } else {
-        common::skip(&format!("{python} with vpp_papi is not available"))
-    }
-}
-
 #[test]
 fn vpp_papi_session_against_the_simulator() {
     let Some(shared) = common::shared_dir() else {
         return;
     };
-    let Some(python) = python_with_papi() else {
+    let Some(python) = common::python_with("vpp_papi") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -4,59 +4,11 @@
 mod common;
 
 use std::io::Write;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use vppx::sim::statseg::{SegmentOptions, StatSegment};
-use vppx::stats::{CombinedCounter, Segment, Snapshot, StatValue, StatsClient};
-
-/// A snapshot in the shapes vpp_papi gives (and golden/stats/expected.json records).
-fn papi_json(snapshot: &Snapshot) -> Map<String, Value> {
-    let pair = |c: &CombinedCounter| json!([c.packets, c.bytes]);
-    snapshot
-        .iter()
-        .map(|e| {
-            let value = match &e.value {
-                StatValue::Scalar(v) | StatValue::Gauge(v) => json!(v),
-                StatValue::Simple(t) => json!(t),
-                StatValue::Combined(t) => t
-                    .iter()
-                    .map(|thread| thread.iter().map(pair).collect::<Value>())
-                    .collect(),
-                // vpp_papi skips empty slots.
-                StatValue::Names(names) => json!(names.iter().flatten().collect::<Vec<_>>()),
-                StatValue::Histogram(h) => json!({"min_exp": h.min_exp, "bins": h.bins}),
-                StatValue::SimpleElement(v) => json!(v),
-                StatValue::CombinedElement(v) => v.iter().map(pair).collect(),
-            };
-            let entry = json!({"type": e.stat_type.as_str(), "value": value});
-            (e.name.to_string(), entry)
-        })
-        .collect()
-}
-
-/// Compares path by path, so a failure names the paths that differ.
-fn assert_same(ours: &Map<String, Value>, theirs: &Map<String, Value>) {
-    let mut problems = Vec::new();
-    for (path, want) in theirs {
-        match ours.get(path) {
-            None => problems.push(format!("{path}: missing from our reading")),
-            Some(got) if got != want => problems.push(format!("{path}: ours {got}, theirs {want}")),
-            Some(_) => {}
-        }
-    }
-    for path in ours.keys().filter(|p| !theirs.contains_key(*p)) {
-        problems.push(format!("{path}: only in our reading"));
-    }
-    assert!(
-        problems.is_empty(),
-        "{} of {} paths differ:\n{}",
-        problems.len(),
-        theirs.len(),
-        problems[..problems.len().min(30)].join("\n")
-    );
-}
+use vppx::stats::{CombinedCounter, Segment, StatValue, StatsClient};
 
 fn open_golden() -> Option<(StatsClient, Value)> {
     let segment = common::shared_file("golden/stats/segment.bin.gz")?;
@@ -85,7 +37,7 @@ fn golden_segment_reads_as_vpp_papi_read_it() {
     let snapshot = client.scrape::<&str>(&[]).unwrap();
     assert_eq!(json!(snapshot.len()), meta["entries"]);
     let theirs = expected["counters"].as_object().unwrap();
-    assert_same(&papi_json(&snapshot), theirs);
+    common::assert_same_paths(&common::papi_json(&snapshot), theirs);
 
     // Spot checks of what the capture teaches (see golden/README.md).
     assert_eq!(
@@ -260,44 +212,20 @@ fn simulated_vpp() -> StatSegment {
     w
 }
 
-fn python_with_vpp_papi() -> Option<()> {
-    let ok = Command::new("python3")
-        .args(["-c", "import vpp_papi.vpp_stats"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if ok {
-        Some(())
-    } else {
-        common::skip("python3 with vpp_papi is not available (pip install vpp-papi)")
-    }
-}
-
 #[test]
 fn vpp_papi_reads_the_simulated_segment_as_we_do() {
-    if python_with_vpp_papi().is_none() {
-        return;
-    }
     let w = simulated_vpp();
     let dir = tempfile::tempdir().unwrap();
     let socket = dir.path().join("stats.sock");
     let _server = w.serve(&socket).unwrap();
 
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/py/read_stats.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(&socket)
-        .output()
-        .expect("run python3");
-    assert!(
-        out.status.success(),
-        "vpp_papi failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let theirs: Value = serde_json::from_slice(&out.stdout).expect("python prints JSON");
+    let Some(theirs) = common::papi_read_stats(&socket) else {
+        return;
+    };
 
     let mut client = StatsClient::connect_with_timeout(&socket, Duration::from_secs(5)).unwrap();
-    let ours = papi_json(&client.scrape::<&str>(&[]).unwrap());
-    assert_same(&ours, theirs.as_object().unwrap());
+    let ours = common::papi_json(&client.scrape::<&str>(&[]).unwrap());
+    common::assert_same_paths(&ours, &theirs);
     assert!(theirs["/interfaces/host-eth 0/rx"].is_object());
     assert_eq!(theirs["/test/sparse-names"]["value"], json!(["a", "c"]));
     assert_eq!(

@@ -4,49 +4,12 @@
 mod common;
 
 use std::io::Write;
-use std::process::Command;
 use std::time::Duration;
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use vppx::ops::stats as views;
 use vppx::sim::{SimConfig, Simulator};
-use vppx::stats::{CombinedCounter, Segment, Snapshot, StatValue, StatsClient};
-
-/// A snapshot in the shapes vpp_papi gives (see tests/py/read_stats.py).
-fn papi_json(snapshot: &Snapshot) -> Map<String, Value> {
-    let pair = |c: &CombinedCounter| json!([c.packets, c.bytes]);
-    snapshot
-        .iter()
-        .map(|e| {
-            let value = match &e.value {
-                StatValue::Scalar(v) | StatValue::Gauge(v) => json!(v),
-                StatValue::Simple(t) => json!(t),
-                StatValue::Combined(t) => t
-                    .iter()
-                    .map(|thread| thread.iter().map(pair).collect::<Value>())
-                    .collect(),
-                StatValue::Names(names) => json!(names.iter().flatten().collect::<Vec<_>>()),
-                StatValue::Histogram(h) => json!({"min_exp": h.min_exp, "bins": h.bins}),
-                StatValue::SimpleElement(v) => json!(v),
-                StatValue::CombinedElement(v) => v.iter().map(pair).collect(),
-            };
-            let entry = json!({"type": e.stat_type.as_str(), "value": value});
-            (e.name.to_string(), entry)
-        })
-        .collect()
-}
-
-fn python_with_vpp_papi() -> Option<()> {
-    let ok = Command::new("python3")
-        .args(["-c", "import vpp_papi.vpp_stats"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if ok {
-        Some(())
-    } else {
-        common::skip("python3 with vpp_papi is not available (pip install vpp-papi)")
-    }
-}
+use vppx::stats::{Segment, Snapshot, StatValue, StatsClient};
 
 /// A simulator with pg0 → pg1 traffic running (pg0 up, pg1 up and addressed).
 fn running_sim(dir: &tempfile::TempDir) -> Simulator {
@@ -69,9 +32,6 @@ fn running_sim(dir: &tempfile::TempDir) -> Simulator {
 
 #[test]
 fn vpp_papi_reads_the_running_simulator_as_we_do() {
-    if python_with_vpp_papi().is_none() {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let sim = running_sim(&dir);
     // Some unrouted traffic too, so errors and drops are non-zero.
@@ -83,41 +43,15 @@ fn vpp_papi_reads_the_running_simulator_as_we_do() {
     // A still moment: nothing writes to the segment until ticking resumes.
     sim.set_ticking(false);
     let socket = dir.path().join("stats.sock");
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/py/read_stats.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .arg(&socket)
-        .output()
-        .expect("run python3");
-    assert!(
-        out.status.success(),
-        "vpp_papi failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let theirs: Value = serde_json::from_slice(&out.stdout).expect("python prints JSON");
-    let theirs = theirs.as_object().unwrap();
+    let Some(theirs) = common::papi_read_stats(&socket) else {
+        return;
+    };
+    let theirs = &theirs;
     let mut client = StatsClient::connect_with_timeout(&socket, Duration::from_secs(5)).unwrap();
     let snap = client.scrape::<&str>(&[]).unwrap();
-    let ours = papi_json(&snap);
+    let ours = common::papi_json(&snap);
 
-    let mut problems = Vec::new();
-    for (path, want) in theirs {
-        match ours.get(path) {
-            None => problems.push(format!("{path}: missing from our reading")),
-            Some(got) if got != want => problems.push(format!("{path}: ours {got}, theirs {want}")),
-            Some(_) => {}
-        }
-    }
-    for path in ours.keys().filter(|p| !theirs.contains_key(*p)) {
-        problems.push(format!("{path}: only in our reading"));
-    }
-    assert!(
-        problems.is_empty(),
-        "{} of {} paths differ:\n{}",
-        problems.len(),
-        theirs.len(),
-        problems[..problems.len().min(30)].join("\n")
-    );
+    common::assert_same_paths(&ours, theirs);
     // And the reading is of a segment with traffic in it.
     let rx = &theirs["/interfaces/pg0/rx"]["value"];
     let total: u64 = rx

@@ -238,16 +238,9 @@ fn papi_events(
     args: Value,
 ) -> Option<(std::process::Child, std::sync::mpsc::Receiver<String>)> {
     let shared = crate::common::shared_dir()?;
-    let probe = Command::new("python3")
-        .args(["-c", "import vpp_papi"])
-        .output();
-    match probe {
-        Err(e) => return crate::common::skip(&format!("python3 not runnable: {e}")),
-        Ok(o) if !o.status.success() => return crate::common::skip("vpp_papi is not installed"),
-        Ok(_) => {}
-    }
+    let python = crate::common::python_with("vpp_papi")?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/papi_call.py");
-    let mut child = Command::new("python3")
+    let mut child = Command::new(python)
         .arg(script)
         .arg(shared.join("vpp-api"))
         .arg(sim.socket())
