@@ -374,16 +374,7 @@ impl<'a> ModuleEmitter<'a> {
             return Ok(None);
         }
         let bad = || self.err(format!("field {}: unusable default {v}", f.name));
-        let truthy = match v {
-            Value::Bool(b) => Some(*b),
-            Value::Number(n) => Some(n.as_f64().is_some_and(|x| x != 0.0)),
-            Value::String(s) => match s.as_str() {
-                "true" => Some(true),
-                "false" => Some(false),
-                _ => None,
-            },
-            _ => None,
-        };
+        let truthy = default_as_bool(v);
         if let Some(s) = self.scalar_of(&f.ty) {
             return Ok(Some(match s {
                 Scalar::Bool => truthy.ok_or_else(bad)?.to_string(),

@@ -92,6 +92,23 @@ pub enum Shape {
     Variable,
 }
 
+/// A declared default read as a bool: `.api.json` files write them as
+/// booleans, numbers or the strings `"true"`/`"false"`. Both the generated
+/// code and the model-driven codec read them through this one rule.
+pub fn default_as_bool(v: &serde_json::Value) -> Option<bool> {
+    use serde_json::Value;
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => Some(n.as_f64().is_some_and(|x| x != 0.0)),
+        Value::String(s) => match s.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     pub name: String,

@@ -14,7 +14,8 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
 use apigen::model::{
-    Api, EnumDef, Field, MessageDef, Module, Scalar, Shape, StructDef, TypeDef, TypeRef, UnionDef,
+    default_as_bool, Api, EnumDef, Field, MessageDef, Module, Scalar, Shape, StructDef, TypeDef,
+    TypeRef, UnionDef,
 };
 use ipnet::{IpNet, Ipv4Net, Ipv6Net};
 use serde_json::{Map, Value};
@@ -518,20 +519,6 @@ fn get_count(r: &mut Reader<'_>, name: &str, s: Scalar) -> Result<usize> {
     }
 }
 
-/// A declared default as the field's type reads it (`"true"`, numbers for bools).
-fn truthy(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::Number(n) => Some(n.as_f64().is_some_and(|x| x != 0.0)),
-        Value::String(s) => match s.as_str() {
-            "true" => Some(true),
-            "false" => Some(false),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
 fn int_in<T: TryFrom<i128>>(v: &Value, s: Scalar) -> Result<T> {
     let n: i128 = match v {
         Value::Number(n) => match (n.as_u64(), n.as_i64()) {
@@ -565,7 +552,9 @@ fn put_scalar(w: &mut Writer, s: Scalar, v: Option<&Value>, declared: bool) -> R
         Scalar::Bool => {
             let b = match v {
                 Value::Bool(b) => *b,
-                other if declared => truthy(other).ok_or_else(|| wrong("a boolean", other))?,
+                other if declared => {
+                    default_as_bool(other).ok_or_else(|| wrong("a boolean", other))?
+                }
                 other => return Err(wrong("true or false", other)),
             };
             b.encode(w)
