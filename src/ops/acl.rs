@@ -100,36 +100,9 @@ const PROTO_ICMP6: u8 = 58;
 const PORTED: &[u8] = &[6, 17, 132];
 const ALL_PORTS: (u16, u16) = (0, u16::MAX);
 
-/// What a rule does with the packets it matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Deny,
-    Permit,
-    /// Permit, and let the reverse flow back in (a VPP session); made by other tools.
-    PermitReflect,
-    /// A value this VPP knows and vppx does not.
-    Other(u8),
-}
-
-impl Action {
-    fn from_wire(v: u32) -> Action {
-        match v {
-            0 => Action::Deny,
-            1 => Action::Permit,
-            2 => Action::PermitReflect,
-            n => Action::Other(n as u8),
-        }
-    }
-
-    fn to_wire(self) -> u32 {
-        match self {
-            Action::Deny => 0,
-            Action::Permit => 1,
-            Action::PermitReflect => 2,
-            Action::Other(n) => u32::from(n),
-        }
-    }
-}
+/// What a rule does with the packets it matches: VPP's `acl_action`
+/// (`permit+reflect` is made by other tools; unknown values are kept).
+pub use crate::binapi::acl_types::AclAction as Action;
 
 impl fmt::Display for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -193,7 +166,7 @@ impl Rule {
 
     fn from_wire(r: &AclRule) -> Rule {
         Rule {
-            action: Action::from_wire(r.is_permit.to_raw()),
+            action: r.is_permit,
             src: r.src_prefix,
             dst: r.dst_prefix,
             proto: r.proto.to_raw() as u8,
@@ -205,7 +178,7 @@ impl Rule {
 
     fn to_wire(&self) -> AclRule {
         AclRule {
-            is_permit: VppEnum::from_raw(self.action.to_wire()),
+            is_permit: self.action,
             src_prefix: self.src,
             dst_prefix: self.dst,
             proto: VppEnum::from_raw(u32::from(self.proto)),

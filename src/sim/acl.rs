@@ -64,41 +64,15 @@ pub const PROTO_ICMP: u8 = 1;
 pub const PROTO_TCP: u8 = 6;
 pub const PROTO_ICMP6: u8 = 58;
 
-/// What a rule does with a packet it matches (`acl_action`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Deny,
-    Permit,
-    /// `permit+reflect`: permitted, and the reverse flow with it (sessions are not modelled).
-    PermitReflect,
-    /// A value VPP does not define; kept so a dump gives back what was sent.
-    Other(u8),
-}
+/// What a rule does with a packet it matches: VPP's `acl_action`. `permit+reflect`
+/// permits (its sessions are not modelled); a value VPP does not define is kept, so a
+/// dump gives back what was sent.
+pub use crate::binapi::acl_types::AclAction as Action;
 
-impl Action {
-    pub fn from_wire(v: u32) -> Action {
-        match v {
-            0 => Action::Deny,
-            1 => Action::Permit,
-            2 => Action::PermitReflect,
-            n => Action::Other(n as u8),
-        }
-    }
-
-    pub fn to_wire(self) -> u32 {
-        match self {
-            Action::Deny => 0,
-            Action::Permit => 1,
-            Action::PermitReflect => 2,
-            Action::Other(n) => u32::from(n),
-        }
-    }
-
-    /// Whether a packet this rule matches goes on. VPP treats any non-zero action as a
-    /// permit.
-    pub fn permits(self) -> bool {
-        self != Action::Deny
-    }
+/// Whether a packet a rule with `action` matches goes on. VPP treats any non-zero
+/// action as a permit.
+pub fn permits(action: Action) -> bool {
+    action != Action::Deny
 }
 
 /// One rule, as `acl_rule` carries it.
@@ -321,7 +295,7 @@ impl Acls {
             .flat_map(|a| &a.rules)
             .find(|r| r.matches(p));
         Some(match hit {
-            Some(r) if r.action.permits() => Verdict::Permit,
+            Some(r) if permits(r.action) => Verdict::Permit,
             _ => Verdict::Deny,
         })
     }

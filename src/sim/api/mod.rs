@@ -810,7 +810,7 @@ fn path_to_wire(af: Af, p: &FibPath) -> fib_types::FibPath {
 /// An ACL rule as the simulated plugin keeps it.
 fn rule_from_wire(r: &acl_types::AclRule) -> sim_acl::Rule {
     sim_acl::Rule {
-        action: sim_acl::Action::from_wire(r.is_permit.to_raw()),
+        action: r.is_permit,
         src: r.src_prefix,
         dst: r.dst_prefix,
         proto: r.proto.to_raw() as u8,
@@ -823,7 +823,7 @@ fn rule_from_wire(r: &acl_types::AclRule) -> sim_acl::Rule {
 
 fn rule_to_wire(r: &sim_acl::Rule) -> acl_types::AclRule {
     acl_types::AclRule {
-        is_permit: VppEnum::from_raw(r.action.to_wire()),
+        is_permit: r.action,
         src_prefix: r.src,
         dst_prefix: r.dst,
         proto: VppEnum::from_raw(u32::from(r.proto)),
