@@ -829,8 +829,8 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
         }
         'vppx;bench;routes' {
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'count')
-            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Requests in flight per connection for the pipelined run')
-            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'connections')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Requests in flight per connection')
+            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Connections to VPP, used in parallel')
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table to use (it must exist)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')

@@ -732,8 +732,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         }
         &'vppx;bench;routes'= {
             cand --count 'count'
-            cand --window 'Requests in flight per connection for the pipelined run'
-            cand --connections 'connections'
+            cand --window 'Requests in flight per connection'
+            cand --connections 'Connections to VPP, used in parallel'
             cand --table 'The table to use (it must exist)'
             cand --socket 'VPP''s binary-API socket'
             cand --stats-socket 'VPP''s stats socket'

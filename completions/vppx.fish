@@ -404,8 +404,8 @@ complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from api" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from api" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l count -r
-complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l window -d 'Requests in flight per connection for the pipelined run' -r
-complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l connections -r
+complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l window -d 'Requests in flight per connection' -r
+complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l connections -d 'Connections to VPP, used in parallel' -r
 complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l table -d 'The table to use (it must exist)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand bench; and __fish_seen_subcommand_from routes" -l stats-socket -d 'VPP\'s stats socket' -r -F

@@ -244,12 +244,8 @@ pub enum RouteCommand {
         /// Create missing tables first.
         #[arg(long)]
         create_tables: bool,
-        /// Requests in flight per connection.
-        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
-        window: u16,
-        /// Connections to VPP, used in parallel.
-        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
-        connections: u16,
+        #[command(flatten)]
+        pipelining: Pipelining,
         /// The table for lines that name none.
         #[arg(long, default_value_t = 0)]
         table: u32,
@@ -384,6 +380,18 @@ pub enum AclCommand {
     },
 }
 
+/// How routes go out: several connections, each with a window of requests in
+/// flight (D12). `route load` and `bench routes` take the same defaults.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Pipelining {
+    /// Requests in flight per connection.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
+    pub window: u16,
+    /// Connections to VPP, used in parallel.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub connections: u16,
+}
+
 #[derive(Debug, Clone, Copy, Args)]
 #[group(required = true, multiple = false)]
 pub struct ApplyDirection {
@@ -495,11 +503,8 @@ pub enum BenchCommand {
     Routes {
         #[arg(long, default_value_t = 100_000)]
         count: u32,
-        /// Requests in flight per connection for the pipelined run.
-        #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
-        window: u16,
-        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
-        connections: u16,
+        #[command(flatten)]
+        pipelining: Pipelining,
         /// The table to use (it must exist).
         #[arg(long, default_value_t = 0)]
         table: u32,

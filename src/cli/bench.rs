@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use ipnet::{IpNet, Ipv4Net};
 use serde::Serialize;
 
-use super::args::BenchCommand;
+use super::args::{BenchCommand, Pipelining};
 use super::context::Context;
 use crate::binapi::memclnt::{ControlPing, ControlPingReply};
 use crate::client::{Client, ClientError};
@@ -112,8 +112,11 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
         }
         BenchCommand::Routes {
             count,
-            window,
-            connections,
+            pipelining:
+                Pipelining {
+                    window,
+                    connections,
+                },
             table,
         } => {
             let mut c = ctx.client(&[vpp::MESSAGES])?;

@@ -1,6 +1,6 @@
 //! `vppx route ...`.
 
-use super::args::{RouteCommand, TableCommand};
+use super::args::{Pipelining, RouteCommand, TableCommand};
 use super::context::Context;
 use super::exit::CliError;
 use crate::client::Client;
@@ -81,8 +81,11 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             dry_run,
             keep_going,
             create_tables,
-            window,
-            connections,
+            pipelining:
+                Pipelining {
+                    window,
+                    connections,
+                },
             table,
         } => {
             let plan = LoadPlan {
