@@ -100,6 +100,26 @@ pub struct Interface {
 }
 
 impl Interface {
+    /// A new device as VPP creates one: admin down, cable in, full MTU, no addresses,
+    /// in table 0.
+    fn device(sw_if_index: u32, name: String, dev_type: DevType, mac: [u8; 6]) -> Interface {
+        Interface {
+            sw_if_index,
+            name,
+            dev_type,
+            mac: Some(mac),
+            admin_up: false,
+            carrier: true,
+            link_mtu: MAX_MTU,
+            mtu: [MAX_MTU, 0, 0, 0],
+            addrs: Vec::new(),
+            ip4_table: 0,
+            ip6_table: 0,
+            tag: String::new(),
+            instance: None,
+        }
+    }
+
     pub fn link_up(&self) -> bool {
         self.admin_up && self.carrier
     }
@@ -182,21 +202,12 @@ impl Model {
                 continue;
             }
             let idx = m.ifaces.len() as u32;
-            m.ifaces.push(Some(Interface {
-                sw_if_index: idx,
-                name: name.clone(),
-                dev_type: DevType::Pg,
-                mac: Some(generated_mac(name)),
-                admin_up: false,
-                carrier: true,
-                link_mtu: MAX_MTU,
-                mtu: [MAX_MTU, 0, 0, 0],
-                addrs: Vec::new(),
-                ip4_table: 0,
-                ip6_table: 0,
-                tag: String::new(),
-                instance: None,
-            }));
+            m.ifaces.push(Some(Interface::device(
+                idx,
+                name.clone(),
+                DevType::Pg,
+                generated_mac(name),
+            )));
             m.dataplane.add_interface(idx, name, true);
         }
         m
@@ -330,19 +341,8 @@ impl Model {
         };
         let idx = self.lowest_free_index();
         let iface = Interface {
-            sw_if_index: idx,
-            name: format!("loop{instance}"),
-            dev_type: DevType::Loopback,
-            mac: Some(mac),
-            admin_up: false,
-            carrier: true,
-            link_mtu: MAX_MTU,
-            mtu: [MAX_MTU, 0, 0, 0],
-            addrs: Vec::new(),
-            ip4_table: 0,
-            ip6_table: 0,
-            tag: String::new(),
             instance: Some(instance),
+            ..Interface::device(idx, format!("loop{instance}"), DevType::Loopback, mac)
         };
         match self.ifaces.get_mut(idx as usize) {
             Some(slot) => *slot = Some(iface),
