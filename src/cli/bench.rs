@@ -57,7 +57,7 @@ struct StatsBench {
     counters_per_second: f64,
 }
 
-pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, what: BenchCommand) -> crate::error::Result<()> {
     match what {
         BenchCommand::Api { count, window } => {
             let mut c = ctx.client(&[&[ControlPing::NAME_CRC, ControlPingReply::NAME_CRC]])?;
@@ -107,7 +107,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                     &format!("pipelined msgs/s (window {window})"),
                 ],
                 rows,
-            );
+            )?;
             c.close()?;
         }
         BenchCommand::Routes {
@@ -136,7 +136,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 add_del_request(&spec, is_add, &names)
             };
             let sync_n = count.min(10_000);
-            let mut timed = |is_add: bool| -> anyhow::Result<f64> {
+            let mut timed = |is_add: bool| -> crate::error::Result<f64> {
                 let start = Instant::now();
                 for i in 0..sync_n {
                     c.request(route(i, is_add)?)?;
@@ -147,14 +147,14 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
             let sync_del = timed(false)?;
             let socket = ctx.socket.clone();
             let opts = ctx.connect.clone();
-            let pipelined = |is_add: bool| -> anyhow::Result<f64> {
+            let pipelined = |is_add: bool| -> crate::error::Result<f64> {
                 let start = Instant::now();
                 let n = u32::from(connections);
-                std::thread::scope(|s| -> anyhow::Result<()> {
+                std::thread::scope(|s| -> crate::error::Result<()> {
                     let hs: Vec<_> = (0..n)
                         .map(|k| {
                             let (socket, opts) = (&socket, &opts);
-                            s.spawn(move || -> anyhow::Result<()> {
+                            s.spawn(move || -> crate::error::Result<()> {
                                 let mut c = Client::connect(socket, opts)?;
                                 let mut failed = None;
                                 let reqs = (0..count)
@@ -171,8 +171,12 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                         })
                         .collect();
                     for h in hs {
-                        h.join()
-                            .map_err(|_| anyhow::anyhow!("a bench thread failed"))??;
+                        h.join().map_err(|_| {
+                            crate::error::Error::new(
+                                crate::error::ErrorClass::Internal,
+                                "a bench thread failed",
+                            )
+                        })??;
                     }
                     Ok(())
                 })?;
@@ -199,7 +203,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                     format!("{:.0}", b.pipelined_del_per_second),
                 ],
             ];
-            ctx.out.print(&b, &["mode", "adds/s", "deletes/s"], rows);
+            ctx.out.print(&b, &["mode", "adds/s", "deletes/s"], rows)?;
             c.close()?;
         }
         BenchCommand::Stats { count } => {
@@ -232,7 +236,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 &b,
                 &["counters", "mean scrape ms", "p99 scrape ms", "counters/s"],
                 rows,
-            );
+            )?;
         }
     }
     Ok(())

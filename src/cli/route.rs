@@ -50,7 +50,7 @@ fn table_rows(tables: &[Table]) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
     match cmd {
         RouteCommand::Add {
             words,
@@ -63,7 +63,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             }
             let route = vpp::add(&mut client, &spec)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Del { words } => {
@@ -72,7 +72,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::del(&mut client, &key)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Load {
@@ -108,7 +108,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             };
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let routes = vpp::list(&mut client, table, prefix)?;
-            ctx.out.print(&routes, HEADERS, rows(&routes));
+            ctx.out.print(&routes, HEADERS, rows(&routes))?;
             client.close()?;
         }
         RouteCommand::Table { command } => {
@@ -124,17 +124,17 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             }
             let tables = vpp::tables(&mut client)?;
             ctx.out
-                .print(&tables, &["family", "table", "name"], table_rows(&tables));
+                .print(&tables, &["family", "table", "name"], table_rows(&tables))?;
             client.close()?;
         }
     }
     Ok(())
 }
 
-fn print_summary(ctx: &Context, s: &LoadSummary) {
+fn print_summary(ctx: &Context, s: &LoadSummary) -> crate::error::Result<()> {
     if ctx.out.json {
-        ctx.out.json_line(s);
-        return;
+        ctx.out.json_line(s)?;
+        return Ok(());
     }
     for f in &s.failures {
         eprintln!("{}:{}: {}: {}", s.file, f.lines, f.prefix, f.error);
@@ -158,10 +158,11 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
             s.elapsed_seconds, s.routes_per_second, s.connections, s.window
         ));
     }
-    ctx.out.text(&format!("{text}\n"));
+    ctx.out.text(&format!("{text}\n"))?;
+    Ok(())
 }
 
-fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
+fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate::error::Result<()> {
     let source =
         RouteSource::open(file).map_err(|e| CliError::bad_input(format!("{file}: {e}")))?;
     let mut client = ctx.client(&[vpp::MESSAGES])?;
@@ -189,7 +190,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
             window: plan.window,
             ..Default::default()
         };
-        print_summary(ctx, &summary);
+        print_summary(ctx, &summary)?;
         client.close()?;
         if !validation.is_ok() {
             return Err(CliError::bad_input(format!(
@@ -235,14 +236,14 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
-    print_summary(ctx, &result.summary);
+    print_summary(ctx, &result.summary)?;
     let _ = client.close();
     if let Some(e) = result.disconnected {
         return Err(e.into());
     }
     if result.summary.failed > 0 {
         return Err(CliError {
-            code: super::exit::REFUSED,
+            class: crate::error::ErrorClass::Refused,
             message: format!("{} routes failed", result.summary.failed),
         }
         .into());

@@ -104,7 +104,12 @@ pub fn check(
 ) -> Result<(Validation, Arc<InterfaceNames>)> {
     let names = Arc::new(InterfaceNames::load(client)?);
     let resolve = |n: &str| names.index(n);
-    let v = validate(source, &plan.options, Some(&resolve))?;
+    let v = validate(source, &plan.options, Some(&resolve)).map_err(|e| {
+        crate::ops::OpsError::File {
+            path: source.name().into(),
+            source: e,
+        }
+    })?;
     Ok((v, names))
 }
 
@@ -137,11 +142,14 @@ pub fn program(
             let names_ref = &names;
             let reader = s.spawn(move || -> Result<()> {
                 let resolve = |name: &str| names_ref.index(name);
-                for route in source
-                    .routes(&plan.options)?
-                    .with_interfaces(&resolve)
-                    .flatten()
-                {
+                let routes =
+                    source
+                        .routes(&plan.options)
+                        .map_err(|e| crate::ops::OpsError::File {
+                            path: source.name().into(),
+                            source: e,
+                        })?;
+                for route in routes.with_interfaces(&resolve).flatten() {
                     let k = route.connection(n);
                     // A connection that stopped early (its VPP went away) takes no more.
                     let _ = senders[k].send(route);
