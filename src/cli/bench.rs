@@ -220,7 +220,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
             ];
             let mut trouble: Option<anyhow::Error> = None;
             for (name, n, is_add, conns, win) in phases {
-                if stop.is_set() || trouble.is_some() {
+                if stop.is_set() || trouble.is_some() || b.failed > 0 {
                     break;
                 }
                 let p = phase(n, is_add, conns, win);
