@@ -1,5 +1,5 @@
 //! Every frame of the two captured binary-API sessions
-//! (`$VPPX_SHARED/golden/api/session.jsonl`, `session2.jsonl`) decodes with
+//! (`tests/golden/api/session.jsonl`, `session2.jsonl`) decodes with
 //! the generated types to what vpp_papi decoded, and encodes back to the
 //! identical bytes.
 
