@@ -128,9 +128,9 @@ fn call(
     super::interrupt::install()?;
     let mut seen = 0u64;
     while count.is_none_or(|c| seen < c) {
-        if super::interrupt::requested() {
+        if super::interrupt::interrupted() {
             eprintln!("vppx: interrupted after {seen} messages");
-            return Err(super::interrupt::interrupted());
+            return Err(super::interrupt::error());
         }
         if let Some((_name, fields)) = caller.next_event(Duration::from_millis(200))? {
             let line = serde_json::to_string(&fields)

@@ -48,6 +48,8 @@ impl Context {
                     e,
                 )
             })?;
+        // Removed by the TempDir on every return, and on a second signal by the handler.
+        super::interrupt::remove_on_exit(dir.path().to_path_buf());
         let socket = dir.path().join("api.sock");
         let stats_socket = dir.path().join("stats.sock");
         let sim = Simulator::start(SimConfig {

@@ -50,7 +50,7 @@ pub fn run(g: &GlobalArgs, args: SimArgs) -> crate::error::Result<()> {
         g.socket.display(),
         g.stats_socket.display()
     );
-    while !super::interrupt::requested() {
+    while !super::interrupt::interrupted() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     sim.stop();

@@ -167,7 +167,7 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> crate::error::Result<()> {
     let mut seen = 0u64;
     let tick = Duration::from_millis(200);
     loop {
-        if super::interrupt::requested() {
+        if super::interrupt::interrupted() {
             let _ = events::subscribe(&mut client, false);
             let _ = client.close();
             return Ok(());
@@ -254,7 +254,7 @@ fn reconnect(
                 let delay = backoff.delay(failures);
                 let until = Instant::now() + delay;
                 while Instant::now() < until {
-                    if super::interrupt::requested() {
+                    if super::interrupt::interrupted() {
                         return Ok(None);
                     }
                     if deadline.is_some_and(|d| Instant::now() >= d) {
