@@ -128,13 +128,10 @@ pub enum Command {
     },
     /// Serve a REST API and Prometheus metrics for this VPP until interrupted.
     #[command(
-        after_help = "Reads are open; POST, PUT and DELETE need Authorization: Bearer <token>, the token \
-in the file whose path is printed at start (or --token-file). Then ask it, e.g.:\n  \
-curl -s localhost:9482/interfaces | jq '.[].name'\n  \
-curl -H \"Authorization: Bearer $(cat $XDG_RUNTIME_DIR/vppx/serve-9482.token)\" \
--H 'Content-Type: application/json' -d '{\"admin\":\"up\"}' localhost:9482/interfaces/pg0/state\n\n\
-Examples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  \
-vppx serve --listen unix:/run/vppx/serve.sock\n  vppx serve --read-only\n  \
+        after_help = "Reads are open; POST, PUT and DELETE need Authorization: Bearer <token>, the \
+token in the file whose path is printed at start (or --token-file). Then ask it, e.g.:\n  \
+curl -s localhost:9482/interfaces | jq '.[].name'\n\n\
+Examples:\n  vppx serve\n  vppx serve --listen unix:/run/vppx/serve.sock --read-only\n  \
 vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token --allowed-host router1.example"
     )]
     Serve(ServeArgs),
