@@ -82,7 +82,7 @@ pub enum ServeError {
         "refusing to listen on non-loopback {0} without --token-file (add --insecure to allow it)"
     )]
     Insecure(SocketAddr),
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Listen {
         addr: String,
         #[source]
@@ -90,7 +90,7 @@ pub enum ServeError {
     },
     #[error(transparent)]
     Token(#[from] TokenError),
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 

@@ -9,7 +9,7 @@ use super::exit::CliError;
 use crate::agent::{self, http::Limits, vpp::VppSettings, Config, ServeError};
 use crate::client::Backoff;
 
-pub fn run(ctx: &mut Context, args: ServeArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, args: ServeArgs) -> crate::error::Result<()> {
     let config = Config {
         listen: args.listen,
         token_file: args.token_file,
@@ -58,6 +58,7 @@ pub fn run(ctx: &mut Context, args: ServeArgs) -> anyhow::Result<()> {
         ServeError::Insecure(_) | ServeError::Token(agent::TokenError::Bad { .. }) => {
             CliError::bad_input(e.to_string()).into()
         }
-        e => anyhow::Error::from(e),
+        // The address is taken or not ours: the agent cannot serve.
+        e => crate::error::Error::wrap(crate::error::ErrorClass::Unavailable, "vppx serve", e),
     })
 }
