@@ -10,6 +10,7 @@ pub mod context;
 pub mod exit;
 pub mod iface;
 pub mod output;
+pub mod replace;
 pub mod route;
 pub mod serve;
 pub mod sim;
