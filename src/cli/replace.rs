@@ -9,6 +9,7 @@ use crate::client::Client;
 use crate::ops::desired::routes::{self, ManagedTable, ReplaceOptions, ReplaceSummary};
 use crate::ops::desired::source;
 use crate::ops::routes::load::{self, LoadPlan};
+use crate::ops::routes::program::Stop;
 use crate::ops::routes::vpp;
 use crate::ops::routes::RouteSource;
 
@@ -24,11 +25,14 @@ pub fn run(
     tables: &[u32],
     priority: u8,
 ) -> anyhow::Result<()> {
+    let flag = super::interrupt::install()?;
+    let stop = Stop::on_interrupt(flag);
     let src = RouteSource::open(file).map_err(|e| CliError::bad_input(format!("{file}: {e}")))?;
     let mut client = ctx.client(&messages())?;
-    let (validation, names) = load::check(&mut client, &src, plan)?;
-    for e in &validation.errors {
-        eprintln!("{e}");
+    let (validation, checked) = load::check(&mut client, &src, plan, &stop)?;
+    let names = &checked.names;
+    for line in super::route::bad_line_text(src.name(), &validation) {
+        eprintln!("{line}");
     }
     if !validation.is_ok() {
         return Err(CliError::bad_input(format!(
@@ -94,7 +98,7 @@ pub fn run(
         &mut client,
         &mut specs,
         &managed,
-        &names,
+        names,
         own,
         &ReplaceOptions {
             dry_run,
@@ -102,9 +106,17 @@ pub fn run(
             window: plan.window,
         },
         &connect,
+        &stop,
     )?;
     print(ctx, src.name(), &result.summary);
     let _ = client.close();
+    if result.summary.interrupted {
+        return Err(CliError {
+            code: super::interrupt::EXIT_CODE,
+            message: "interrupted".to_string(),
+        }
+        .into());
+    }
     if let Some(e) = result.disconnected {
         return Err(e.into());
     }

@@ -198,6 +198,7 @@ fn replace_reregisters_the_source_after_a_restart() {
 #[test]
 fn replace_refuses_a_table_outside_those_given() {
     let sim = Sim::start();
+    sim.vppx(&["route", "table", "add", "5"]).ok();
     let a = write(&sim, "a.csv", "10.1.0.0/24,drop,,5\n");
     let before = mutating(&sim);
     let r = sim

@@ -26,6 +26,7 @@ use crate::binapi::ip::{
 };
 use crate::client::{Client, ClientError};
 use crate::ops::error::Result;
+use crate::ops::routes::program::Stop;
 use crate::ops::routes::vpp::{add_del_request, InterfaceNames};
 use crate::ops::routes::{PathKind, RouteSpec};
 use crate::wire::{Message, VppEnum};
@@ -103,6 +104,9 @@ pub struct ReplaceSummary {
     /// Changes in flight on a connection that dropped: VPP may or may not have made them.
     pub unknown: u64,
     pub failures: Vec<Failure>,
+    /// Stopped by an interrupt: the routes not yet compared were left as they were, and
+    /// nothing was removed.
+    pub interrupted: bool,
     /// Every change, in the order decided (only for a dry run: a plan).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
@@ -357,6 +361,7 @@ pub fn replace(
     source: Option<OwnSource>,
     opts: &ReplaceOptions,
     connect: &(dyn Fn() -> std::result::Result<Client, ClientError> + Sync),
+    stop: &Stop,
 ) -> Result<ReplaceResult> {
     let start = Instant::now();
     let tables: Vec<ManagedTable> = tables.iter().copied().collect();
@@ -376,6 +381,10 @@ pub fn replace(
     // Decide; when not dry, hand each change to its connection as it is decided.
     let mut decide = |emit: &mut Emit<'_>| {
         for route in &mut *routes {
+            if stop.is_set() {
+                // Interrupted: what is left is neither compared nor removed.
+                return;
+            }
             let key = Key::of(route.table, &route.prefix);
             let want = spec_hash(&route, names);
             let op = match have.remove(&key) {
@@ -393,6 +402,9 @@ pub fn replace(
                 Some(route.lines.first),
                 Some(&route),
             );
+        }
+        if stop.is_set() {
+            return;
         }
         let mut gone: Vec<Key> = have.drain().map(|(k, _)| k).collect();
         gone.sort_unstable_by_key(|k| (k.table, k.is_ip6, k.addr, k.len));
@@ -418,6 +430,7 @@ pub fn replace(
             }
         }
         summary.changes = changes;
+        summary.interrupted = stop.is_set();
         summary.elapsed_seconds = start.elapsed().as_secs_f64();
         return Ok(ReplaceResult {
             summary,
@@ -493,6 +506,7 @@ pub fn replace(
     summary.failures.extend(unbuildable);
     summary.failed = summary.failures.len() as u64;
     summary.failures.sort_by_key(|f| (f.table, f.prefix));
+    summary.interrupted = stop.is_set();
     summary.elapsed_seconds = start.elapsed().as_secs_f64();
     Ok(ReplaceResult {
         summary,
