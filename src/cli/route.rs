@@ -59,7 +59,7 @@ fn table_rows(tables: &[Table]) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
     match cmd {
         RouteCommand::Add {
             words,
@@ -69,7 +69,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::add(&mut client, &spec, create_tables)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Del { words } => {
@@ -78,7 +78,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::del(&mut client, &key)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Load {
@@ -126,7 +126,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             };
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let routes = vpp::list(&mut client, table, prefix)?;
-            ctx.out.print(&routes, HEADERS, rows(&routes));
+            ctx.out.print(&routes, HEADERS, rows(&routes))?;
             client.close()?;
         }
         RouteCommand::Table { command } => {
@@ -142,7 +142,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             }
             let tables = vpp::tables(&mut client)?;
             ctx.out
-                .print(&tables, &["family", "table", "name"], table_rows(&tables));
+                .print(&tables, &["family", "table", "name"], table_rows(&tables))?;
             client.close()?;
         }
     }
@@ -218,10 +218,10 @@ fn failure_text(s: &LoadSummary) -> Vec<String> {
     out
 }
 
-fn print_summary(ctx: &Context, s: &LoadSummary) {
+fn print_summary(ctx: &Context, s: &LoadSummary) -> crate::error::Result<()> {
     if ctx.out.json {
-        ctx.out.json_line(s);
-        return;
+        ctx.out.json_line(s)?;
+        return Ok(());
     }
     for line in failure_text(s) {
         eprintln!("{line}");
@@ -248,18 +248,19 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
     if s.interrupted {
         text.push_str(" (interrupted)");
     }
-    ctx.out.text(&format!("{text}\n"));
+    ctx.out.text(&format!("{text}\n"))?;
+    Ok(())
 }
 
-fn interrupted_error() -> anyhow::Error {
+fn interrupted_error() -> crate::error::Error {
     CliError {
-        code: interrupt::EXIT_CODE,
+        class: crate::error::ErrorClass::Interrupted,
         message: "interrupted".to_string(),
     }
     .into()
 }
 
-fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
+fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate::error::Result<()> {
     let flag = interrupt::install()?;
     let stop = Stop::on_interrupt(flag);
     let source =
@@ -274,7 +275,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         let mut summary = LoadSummary::of_validation(&source, plan, &validation);
         summary.dry_run = !interrupted;
         summary.interrupted = interrupted;
-        print_summary(ctx, &summary);
+        print_summary(ctx, &summary)?;
         let _ = client.close();
         if interrupted {
             return Err(interrupted_error());
@@ -324,7 +325,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
-    print_summary(ctx, &result.summary);
+    print_summary(ctx, &result.summary)?;
     let _ = client.close();
     if result.stopped == Some(StopReason::Interrupted) {
         return Err(interrupted_error());
@@ -337,7 +338,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
     }
     if result.summary.failed > 0 {
         return Err(CliError {
-            code: super::exit::REFUSED,
+            class: crate::error::ErrorClass::Refused,
             message: format!("{} routes failed", thousands(result.summary.failed)),
         }
         .into());
