@@ -1,5 +1,7 @@
 //! The `vppx` binary: parse arguments, run, turn errors into exit codes.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;
