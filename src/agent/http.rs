@@ -418,9 +418,9 @@ async fn del_address(
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RouteQuery {
-    table: Option<u32>,
-    prefix: Option<String>,
+pub struct RouteQuery {
+    pub table: Option<u32>,
+    pub prefix: Option<String>,
 }
 
 async fn list_routes(
@@ -441,9 +441,9 @@ async fn list_routes(
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AddQuery {
+pub struct AddQuery {
     #[serde(default)]
-    create_tables: bool,
+    pub create_tables: bool,
 }
 
 async fn add_routes(
@@ -514,8 +514,8 @@ fn program(
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TableQuery {
-    table: Option<u32>,
+pub struct TableQuery {
+    pub table: Option<u32>,
 }
 
 async fn del_route(
