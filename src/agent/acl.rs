@@ -17,6 +17,7 @@ use super::error::ApiError;
 use super::http::AppState;
 use crate::client::Client;
 use crate::ops::acl::{self, Direction, RuleInput};
+use crate::ops::input::present;
 
 /// `PUT /acls/{name}`.
 #[derive(Debug, Clone, Deserialize)]
@@ -31,9 +32,9 @@ pub struct AclBody {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InterfaceAclsBody {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub input: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub output: Option<Vec<String>>,
 }
 
@@ -225,4 +226,19 @@ mod tests {
             assert_eq!(e.status, StatusCode::BAD_REQUEST, "{body}");
         }
     }
+
+    /// `{"input": null, "output": []}` was taken as "leave input as it is": the document
+    /// says each direction is a list when given.
+    #[test]
+    fn interface_acls_null_direction_is_refused() {
+        let e = parse_interface_body(br#"{"input": null, "output": []}"#).unwrap_err();
+        assert_eq!(e.status, StatusCode::BAD_REQUEST);
+        assert!(e.detail.contains("null"), "{}", e.detail);
+        let b = parse_interface_body(br#"{"output": []}"#).unwrap();
+        assert!(b.input.is_none() && b.output == Some(vec![]));
+        let e = parse_acl_body("x", br#"{"rules": [{"action": "deny", "src": null}]}"#)
+            .unwrap_err();
+        assert!(e.detail.starts_with("rule 0:") && e.detail.contains("null"), "{}", e.detail);
+    }
 }
+

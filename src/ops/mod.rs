@@ -4,6 +4,7 @@ pub mod acl;
 pub mod error;
 pub mod events;
 pub mod iface;
+pub mod input;
 pub mod routes;
 pub mod stats;
 pub mod system;
