@@ -466,3 +466,45 @@ fn an_abandoned_request_drops_its_late_answer() {
     s.feed(&mut p, 3..=3);
     assert_eq!(p.pop_event().unwrap().name_crc, ShowVersionReply::NAME_CRC);
 }
+
+#[test]
+fn the_event_queue_is_bounded_and_overflow_is_an_error() {
+    use super::protocol::MAX_EVENTS_QUEUED;
+    use crate::client::MessageTable;
+    let mut p = Protocol::new(std::sync::Arc::new(MessageTable::new([])), 1);
+    let event = [0xff, 0xfe, 0, 0, 0, 0];
+    for _ in 0..MAX_EVENTS_QUEUED {
+        p.handle_frame(&event).expect("room for it");
+    }
+    let err = p.handle_frame(&event).expect_err("one past the bound");
+    assert!(matches!(err, ClientError::Overflow { .. }), "{err}");
+    assert!(err.to_string().contains("unread events"), "{err}");
+    assert_eq!(p.events_queued(), MAX_EVENTS_QUEUED);
+    // Reading makes room again; nothing queued before the overflow was lost.
+    assert!(p.pop_event().is_some());
+    p.handle_frame(&event).expect("room again");
+    assert_eq!(p.events_queued(), MAX_EVENTS_QUEUED);
+}
+
+#[test]
+fn requests_in_flight_are_bounded() {
+    use super::protocol::MAX_IN_FLIGHT;
+    let Some(s) = Session::load("in_flight_bound", "session.jsonl") else {
+        return;
+    };
+    let mut p = s.core(1);
+    let mut out = Vec::new();
+    for _ in 0..MAX_IN_FLIGHT {
+        p.send_request(ShowVersion::default(), &mut out).unwrap();
+    }
+    let written = out.len();
+    let err = p
+        .send_request(ShowVersion::default(), &mut out)
+        .expect_err("one past the bound");
+    assert!(matches!(err, ClientError::Overflow { .. }), "{err}");
+    assert_eq!(
+        out.len(),
+        written,
+        "nothing is written for a refused request"
+    );
+}
