@@ -10,9 +10,9 @@
 use axum::extract::Query;
 use axum::http::Uri;
 use libfuzzer_sys::fuzz_target;
-use vppx::agent::acl::{parse_acl_body, parse_interface_body, DeleteQuery};
+use vppx::agent::http::acls::{parse_acl_body, parse_interface_body, DeleteQuery};
 use vppx::agent::body::{self, AddressBody, RoutesBody, StateBody};
-use vppx::agent::http::{AddQuery, RouteQuery, TableQuery};
+use vppx::agent::http::routes::{AddQuery, RouteQuery, TableQuery};
 use vppx::ops::iface::parse_address;
 use vppx::ops::routes::parse_prefix;
 

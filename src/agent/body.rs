@@ -129,7 +129,9 @@ pub fn routes(body: RoutesBody) -> Result<Vec<RouteSpec>, String> {
             .into_iter()
             .find(|(_, v)| v.as_deref().is_some_and(|s| s.trim().is_empty()));
         if let Some((field, _)) = empty {
-            errors.push(format!("route {i}: {field} is empty (leave it out instead)"));
+            errors.push(format!(
+                "route {i}: {field} is empty (leave it out instead)"
+            ));
             continue;
         }
         let parsed =
@@ -238,8 +240,8 @@ mod tests {
         ] {
             assert!(parse(body).unwrap_err().contains("null"), "{body}");
         }
-        let err = parse(r#"{"prefix":"10.0.0.0/8","next_hop":"10.0.0.1","interface":""}"#)
-            .unwrap_err();
+        let err =
+            parse(r#"{"prefix":"10.0.0.0/8","next_hop":"10.0.0.1","interface":""}"#).unwrap_err();
         assert!(err.contains("route 0: interface is empty"), "{err}");
         let err = parse(r#"[{"prefix":"10.20.0.0/16","next_hop":"","interface":""}]"#).unwrap_err();
         assert!(err.contains("route 0: next_hop is empty"), "{err}");

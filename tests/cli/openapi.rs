@@ -72,10 +72,13 @@ pub fn check(method: &str, path: &str, status: u16, content_type: &str, body: &s
 /// Asserts that one `/events` data object matches the documented `EventLine` (the JSON
 /// that the documented event's `data` holds).
 pub fn check_event(data: &Value) {
-    let event = &DOC["paths"]["/events"]["get"]["responses"]["200"]["content"]
-        ["text/event-stream"]["schema"];
+    let event = &DOC["paths"]["/events"]["get"]["responses"]["200"]["content"]["text/event-stream"]
+        ["schema"];
     let schema = &event["properties"]["data"]["contentSchema"];
-    assert!(schema.is_object(), "openapi.json: an event's data names no contentSchema");
+    assert!(
+        schema.is_object(),
+        "openapi.json: an event's data names no contentSchema"
+    );
     if let Err(e) = validate(schema, data, "$") {
         panic!("an /events data line does not match openapi.json: {e}\n{data}");
     }
@@ -222,8 +225,14 @@ fn serve_openapi_patterns_agree_with_the_parsers() {
     let address = pattern("IpInterfaceAddress");
     let name = pattern("AclName");
     for good in [
-        "10.0.0.0/8", "0.0.0.0/0", "192.0.2.1/32", "2001:db8::/32", "::/0", "::1/128",
-        "fe80::/10", "2001:db8:0:0:0:0:0:0/64",
+        "10.0.0.0/8",
+        "0.0.0.0/0",
+        "192.0.2.1/32",
+        "2001:db8::/32",
+        "::/0",
+        "::1/128",
+        "fe80::/10",
+        "2001:db8:0:0:0:0:0:0/64",
     ] {
         assert!(prefix.is_match(good), "{good}");
         assert!(vppx::ops::routes::parse_prefix(good).is_ok(), "{good}");
@@ -231,18 +240,36 @@ fn serve_openapi_patterns_agree_with_the_parsers() {
         assert!(vppx::ops::iface::parse_address(good).is_ok(), "{good}");
     }
     for bad in [
-        "0", "", "__main__", "10.0.0.0", "10.0.0.0/33", "10.0.0/8", "01.0.0.0/8",
-        "2001:db8::/129", "2001:db8:::/32", "10.0.0.0/8 ", "10.0.0.0/-1", "1:2:3:4:5:6:7:8:9/64",
+        "0",
+        "",
+        "__main__",
+        "10.0.0.0",
+        "10.0.0.0/33",
+        "10.0.0/8",
+        "01.0.0.0/8",
+        "2001:db8::/129",
+        "2001:db8:::/32",
+        "10.0.0.0/8 ",
+        "10.0.0.0/-1",
+        "1:2:3:4:5:6:7:8:9/64",
     ] {
         assert!(!prefix.is_match(bad), "{bad:?}");
-        assert!(vppx::ops::routes::parse_prefix(bad).is_err() || bad.ends_with(' '), "{bad:?}");
+        assert!(
+            vppx::ops::routes::parse_prefix(bad).is_err() || bad.ends_with(' '),
+            "{bad:?}"
+        );
         assert!(!address.is_match(bad), "{bad:?}");
     }
     // Host bits: the pattern's syntax, the `ip-prefix` format's rule.
     assert!(prefix.is_match("10.1.2.3/8"));
     assert!(vppx::ops::routes::parse_prefix("10.1.2.3/8").is_err());
     assert!(vppx::ops::iface::parse_address("10.1.2.3/8").is_ok());
-    for (n, ok) in [("rfc1918-drop", true), ("a.b:c_d", true), ("", false), ("a b", false)] {
+    for (n, ok) in [
+        ("rfc1918-drop", true),
+        ("a.b:c_d", true),
+        ("", false),
+        ("a b", false),
+    ] {
         assert_eq!(name.is_match(n), ok, "{n:?}");
         assert_eq!(vppx::ops::acl::validate_name(n).is_ok(), ok, "{n:?}");
     }

@@ -236,9 +236,12 @@ mod tests {
         assert!(e.detail.contains("null"), "{}", e.detail);
         let b = parse_interface_body(br#"{"output": []}"#).unwrap();
         assert!(b.input.is_none() && b.output == Some(vec![]));
-        let e = parse_acl_body("x", br#"{"rules": [{"action": "deny", "src": null}]}"#)
-            .unwrap_err();
-        assert!(e.detail.starts_with("rule 0:") && e.detail.contains("null"), "{}", e.detail);
+        let e =
+            parse_acl_body("x", br#"{"rules": [{"action": "deny", "src": null}]}"#).unwrap_err();
+        assert!(
+            e.detail.starts_with("rule 0:") && e.detail.contains("null"),
+            "{}",
+            e.detail
+        );
     }
 }
-
