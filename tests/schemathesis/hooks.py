@@ -86,8 +86,8 @@ def route_ok(line):
     if not isinstance(line, dict):
         return True
     nh, prefix = line.get("next_hop"), line.get("prefix")
-    if not isinstance(nh, str) or not isinstance(prefix, str) or nh == "drop":
-        return not (nh == "drop" and line.get("interface") is not None)
+    if not isinstance(nh, str) or not isinstance(prefix, str) or nh.lower() == "drop":
+        return not (isinstance(nh, str) and nh.lower() == "drop" and line.get("interface") is not None)
     try:
         return ipaddress.ip_address(nh).version == family(prefix)
     except ValueError:
