@@ -16,7 +16,7 @@ use std::time::Duration;
 use libfuzzer_sys::fuzz_target;
 use vppx::ops::stats as views;
 use vppx::sim::statseg::{SegmentOptions, StatSegment};
-use vppx::stats::{Segment, StatsClient};
+use vppx::stats::{CombinedCounter, Segment, StatsClient};
 
 /// A 64 KiB segment holding one entry of each type, with values.
 fn template() -> &'static [u8] {
@@ -31,7 +31,16 @@ fn template() -> &'static [u8] {
         s.add_gauge("/sys/num_worker_threads", 1).unwrap();
         s.add_names("/if/names", &["local0", "pg0", "pg1"]).unwrap();
         let rx = s.add_combined("/if/rx", 2, 3).unwrap();
-        s.set_combined(rx, 1, 2, 10, 1000).unwrap();
+        s.set_combined(
+            rx,
+            1,
+            2,
+            CombinedCounter {
+                packets: 10,
+                bytes: 1000,
+            },
+        )
+        .unwrap();
         let drops = s.add_simple("/if/drops", 2, 3).unwrap();
         s.set_simple(drops, 0, 1, 7).unwrap();
         let err = s.add_simple("/err/ip4-input/ip4 ttl expired", 1, 1).unwrap();
