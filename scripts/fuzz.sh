@@ -63,8 +63,8 @@ for t in "${targets[@]}"; do
   set -e
   after=$(find "fuzz/artifacts/$t" -type f | wc -l)
   found=$((after - before))
-  execs=$(awk -F': *' '/^stat::number_of_executed_units/ {print $2}' "$log" | tail -n 1)
-  rate=$(awk -F': *' '/^stat::average_exec_per_sec/ {print $2}' "$log" | tail -n 1)
+  execs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+).*/\1/p' "$log" | tail -n 1)
+  rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+).*/\1/p' "$log" | tail -n 1)
   last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -n 1)
   cov=$(sed -nE 's/.* cov: ([0-9]+).*/\1/p' <<<"$last")
   ft=$(sed -nE 's/.* ft: ([0-9]+).*/\1/p' <<<"$last")

@@ -9,8 +9,8 @@ use std::sync::{Arc, OnceLock};
 
 use libfuzzer_sys::fuzz_target;
 use vppx::binapi::interface::{
-    SwInterfaceDetails, SwInterfaceDump, SwInterfaceTxPlacementDetails,
-    SwInterfaceTxPlacementGet, SwInterfaceTxPlacementGetReply,
+    SwInterfaceDetails, SwInterfaceDump, SwInterfaceTxPlacementDetails, SwInterfaceTxPlacementGet,
+    SwInterfaceTxPlacementGetReply,
 };
 use vppx::binapi::memclnt::{ControlPingReply, MemclntKeepalive};
 use vppx::binapi::vpe::{ShowVersion, ShowVersionReply};
@@ -44,8 +44,12 @@ fuzz_target!(|data: &[u8]| {
     let mut core = Protocol::new(Arc::clone(table()), 0x8000_0001);
     core.set_separate_ping_context(flags & 1 != 0);
     let mut sent = Vec::new();
-    let request = core.send_request(ShowVersion::default(), &mut sent).unwrap();
-    let dump = core.send_dump(SwInterfaceDump::default(), &mut sent).unwrap();
+    let request = core
+        .send_request(ShowVersion::default(), &mut sent)
+        .unwrap();
+    let dump = core
+        .send_dump(SwInterfaceDump::default(), &mut sent)
+        .unwrap();
     // With its own context, the dump's control_ping took the next one.
     let ping = if flags & 1 != 0 { dump + 1 } else { dump };
     let stream = core
@@ -93,7 +97,11 @@ fuzz_target!(|data: &[u8]| {
     // The ending messages, after whatever came before.
     frame_of(ShowVersionReply::default(), request, &mut stream_bytes);
     frame_of(ControlPingReply::default(), ping, &mut stream_bytes);
-    frame_of(SwInterfaceTxPlacementGetReply::default(), stream, &mut stream_bytes);
+    frame_of(
+        SwInterfaceTxPlacementGetReply::default(),
+        stream,
+        &mut stream_bytes,
+    );
     frames += 3;
 
     let mut buf = FrameBuffer::new();
@@ -108,7 +116,11 @@ fuzz_target!(|data: &[u8]| {
     }
     assert_eq!(buf.pending(), 0);
 
-    assert_eq!(core.in_flight(), 0, "a request is still waiting after its end");
+    assert_eq!(
+        core.in_flight(),
+        0,
+        "a request is still waiting after its end"
+    );
     assert!(core.take_reply::<ShowVersionReply>(request).is_some());
     assert!(core.take_dump::<SwInterfaceDetails>(dump).is_some());
     if flags & 2 == 0 {
@@ -116,11 +128,17 @@ fuzz_target!(|data: &[u8]| {
             .take_stream::<SwInterfaceTxPlacementDetails, SwInterfaceTxPlacementGetReply>(stream)
             .is_some());
     } else {
-        assert!(!core.is_done(stream), "an abandoned request kept its answer");
+        assert!(
+            !core.is_done(stream),
+            "an abandoned request kept its answer"
+        );
     }
     assert!(core.events_queued() <= frames);
     let mut out = Vec::new();
     core.take_outgoing(&mut out);
-    assert!(out.len() <= frames * 64, "keepalive answers beyond one per frame");
+    assert!(
+        out.len() <= frames * 64,
+        "keepalive answers beyond one per frame"
+    );
     while core.pop_event().is_some() {}
 });

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use vppx::sim::api::MessageTable;
-use vppx::wire::{message_id, FrameBuffer, MessageInfo};
+use vppx::wire::{message_id, FrameBuffer, MessageInfo, WireErrorKind};
 
 fn table() -> &'static MessageTable {
     static TABLE: OnceLock<MessageTable> = OnceLock::new();
@@ -19,8 +19,14 @@ fn check(info: &MessageInfo, body: &[u8]) {
     let Ok(first) = (info.decode_json)(body) else {
         return;
     };
-    let again = (info.reencode)(body)
-        .unwrap_or_else(|e| panic!("{}: decoded but cannot be encoded again: {e}", info.name));
+    let again = match (info.reencode)(body) {
+        Ok(again) => again,
+        // The one asymmetry the codec keeps on purpose, as vpp_papi does: a fixed-size
+        // string is read to its end even without a NUL, but written with room for one,
+        // so that VPP always finds it terminated.
+        Err(e) if matches!(e.kind, WireErrorKind::TooLong { .. }) => return,
+        Err(e) => panic!("{}: decoded but cannot be encoded again: {e}", info.name),
+    };
     let second = (info.decode_json)(&again)
         .unwrap_or_else(|e| panic!("{}: re-encoded bytes do not decode: {e}", info.name));
     assert_eq!(first, second, "{}: re-encoded value differs", info.name);

@@ -10,8 +10,8 @@
 use axum::extract::Query;
 use axum::http::Uri;
 use libfuzzer_sys::fuzz_target;
-use vppx::agent::http::acls::{parse_acl_body, parse_interface_body, DeleteQuery};
 use vppx::agent::body::{self, AddressBody, RoutesBody, StateBody};
+use vppx::agent::http::acls::{parse_acl_body, parse_interface_body, DeleteQuery};
 use vppx::agent::http::routes::{AddQuery, RouteQuery, TableQuery};
 use vppx::ops::iface::parse_address;
 use vppx::ops::routes::parse_prefix;

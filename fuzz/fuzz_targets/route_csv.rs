@@ -31,7 +31,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(v.route_lines >= v.routes);
     let lines = data.split(|&b| b == b'\n').count() as u64;
     for e in &v.errors {
-        assert!(e.line >= 1 && e.line <= lines, "error on line {} of {lines}", e.line);
+        assert!(
+            e.line >= 1 && e.line <= lines,
+            "error on line {} of {lines}",
+            e.line
+        );
     }
 
     let mut reader = RouteReader::new("fuzz.csv", data, &opts).with_interfaces(resolve);
@@ -46,6 +50,9 @@ fuzz_target!(|data: &[u8]| {
     }
     let s = reader.stats();
     assert_eq!(routes, v.routes, "the two passes disagree on routes");
-    assert_eq!(s.bad_lines, v.bad_lines, "the two passes disagree on bad lines");
+    assert_eq!(
+        s.bad_lines, v.bad_lines,
+        "the two passes disagree on bad lines"
+    );
     assert_eq!(paths, v.route_lines, "a good route's lines are its paths");
 });

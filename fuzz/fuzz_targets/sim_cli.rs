@@ -22,7 +22,10 @@ fuzz_target!(|data: &[u8]| {
     // Also the parser on its own, on the whole input (newlines and all).
     let _ = vppx::sim::cli::parse(&text);
     let api = api();
-    let id = api.table.id(CliInband::NAME_CRC).expect("cli_inband in the table");
+    let id = api
+        .table
+        .id(CliInband::NAME_CRC)
+        .expect("cli_inband in the table");
     let reply_id = api.table.id(CliInbandReply::NAME_CRC).expect("its reply");
     let mut model = Model::new(&["pg0".to_string(), "pg1".to_string()]);
     for (n, line) in text.split('\n').take(16).enumerate() {

@@ -43,12 +43,15 @@ fn template() -> &'static [u8] {
         .unwrap();
         let drops = s.add_simple("/if/drops", 2, 3).unwrap();
         s.set_simple(drops, 0, 1, 7).unwrap();
-        let err = s.add_simple("/err/ip4-input/ip4 ttl expired", 1, 1).unwrap();
+        let err = s
+            .add_simple("/err/ip4-input/ip4 ttl expired", 1, 1)
+            .unwrap();
         s.set_simple(err, 0, 0, 3).unwrap();
         s.add_symlink("/interfaces/pg1/rx", rx, 2).unwrap();
         s.add_simple("/nodes/ip4-lookup/calls", 1, 2).unwrap();
         s.add_gauge("/mem/stat segment/used", 4096).unwrap();
-        s.add_gauge("/buffer-pools/default-numa-0/cached", 16).unwrap();
+        s.add_gauge("/buffer-pools/default-numa-0/cached", 16)
+            .unwrap();
         let reader = s.reader().expect("a reader");
         let mut bytes = Vec::new();
         reader
