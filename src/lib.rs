@@ -28,6 +28,8 @@ pub mod cli;
 #[forbid(unsafe_code)]
 pub mod client;
 #[forbid(unsafe_code)]
+pub mod error;
+#[forbid(unsafe_code)]
 pub mod ops;
 #[forbid(unsafe_code)]
 pub mod sim;
