@@ -37,6 +37,8 @@ missing=()
 man --version >/dev/null 2>&1 || missing+=(man-db)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# systemd-analyze rates deploy/vppx-serve.service's sandboxing (the unit test).
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
   if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
