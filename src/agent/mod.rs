@@ -1,13 +1,13 @@
 //! `vppx serve`: the REST and Prometheus agent.
 //!
-//! A thin edge over `ops` (style habit 7a): [`http`] parses requests, calls `ops` through
-//! [`vpp::Vpp`] and serialises; [`metrics::render`] turns a stats snapshot into the
-//! `/metrics` text as a pure function. This module owns the HTTP surface and the
-//! connection to VPP it keeps; it does not define what an interface or a route is.
+//! A thin edge over `ops` (see docs/design.md, “Layers”): [`http`] parses requests, calls `ops`
+//! through [`vpp::Vpp`] and serialises; [`metrics::render`] turns a stats snapshot into the
+//! `/metrics` text as a pure function. This module owns the HTTP surface and the connection to VPP
+//! it keeps; it does not define what an interface or a route is.
 //!
-//! Defaults (D8): listen on 127.0.0.1:9482. A non-loopback address needs a token
-//! (`--token-file`) unless `--insecure`. With a token, every mutating request needs
-//! `Authorization: Bearer <token>`; reads stay open.
+//! Defaults (see docs/design.md, “Agent defaults”): listen on 127.0.0.1:9482. A non-loopback
+//! address needs a token (`--token-file`) unless `--insecure`. With a token, every mutating request
+//! needs `Authorization: Bearer <token>`; reads stay open.
 
 pub mod body;
 pub mod error;

@@ -4,9 +4,8 @@
 //!
 //! [`codec`] is the model-driven codec (apigen's model, `crate::wire`'s
 //! rules); [`schema`] holds the definitions, picks the generated type where
-//! name and CRC match, and caches VPP's answer (D3a); [`call`] sends and
-//! collects answers through the client's untyped path. It must not know about
-//! the command line.
+//! name and CRC match, and caches VPP's answer (see docs/design.md, “Schema cache”); [`call`] sends
+//! and collects answers through the client's untyped path. It must not know about the command line.
 
 pub mod call;
 pub mod codec;
@@ -46,7 +45,7 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The "no usable VPP" class (exit 3, D1).
+    /// The "no usable VPP" class (exit 3; see docs/design.md, “Exit codes”).
     pub fn is_unreachable(&self) -> bool {
         match self {
             ApiError::Unknown(_) | ApiError::NotInTable(_) | ApiError::Timeout(_) => true,
@@ -55,14 +54,15 @@ impl ApiError {
         }
     }
 
-    /// Malformed input (exit 2, D1).
+    /// Malformed input (exit 2; see docs/design.md, “Exit codes”).
     pub fn is_bad_input(&self) -> bool {
         matches!(self, ApiError::Input(_) | ApiError::Schema(_))
     }
 }
 
 /// The running VPP's definitions: from the cache when this VPP's message
-/// table was seen before (D3a), else asked of VPP with `get_api_json` and cached.
+/// table was seen before (see docs/design.md, “Schema cache”), else asked of VPP with
+/// `get_api_json` and cached.
 pub fn fetch_schema(client: &mut Client) -> Result<Schema, ApiError> {
     use crate::binapi::memclnt::GetApiJson;
     use crate::wire::Message;

@@ -1,4 +1,4 @@
-//! Error kinds → exit codes, in one place (decisions.md D1).
+//! Error kinds → exit codes, in one place (see docs/design.md, “Exit codes”).
 
 use crate::client::ClientError;
 use crate::ops::OpsError;

@@ -56,7 +56,7 @@ pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> Table {
     t
 }
 
-/// Writes to stdout; a closed pipe exits 0 at once (D1).
+/// Writes to stdout; a closed pipe exits 0 at once (see docs/design.md, “Exit codes”).
 pub fn write_out(s: &str) {
     let mut out = io::stdout().lock();
     if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush()) {

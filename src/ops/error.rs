@@ -7,10 +7,10 @@ use crate::client::ClientError;
 pub enum OpsError {
     #[error(transparent)]
     Client(#[from] ClientError),
-    /// A name given by the user that VPP does not know (exit 1, D1).
+    /// A name given by the user that VPP does not know (exit 1; see docs/design.md, “Exit codes”).
     #[error("no such {what}: '{name}'")]
     NotFound { what: &'static str, name: String },
-    /// Input rejected before anything was sent (exit 2, D1).
+    /// Input rejected before anything was sent (exit 2; see docs/design.md, “Exit codes”).
     #[error("{0}")]
     BadInput(String),
     /// A file that cannot be read (exit 2).

@@ -1,5 +1,5 @@
 //! `route load`: the whole file validated first, then programmed over several
-//! connections, each keeping a window of requests in flight (D12).
+//! connections, each keeping a window of requests in flight (see docs/design.md, “Route load”).
 //!
 //! Routes are spread over connections by a hash of (table, prefix), so every
 //! line for one prefix goes through one connection in file order and a later
@@ -262,7 +262,8 @@ fn load_one(
         progress.done.fetch_add(1, Ordering::Relaxed);
         match reply {
             Ok(_) => out.programmed += 1,
-            // The connection went before the reply came: VPP may have it (D12).
+            // The connection went before the reply came: VPP may have it (see docs/design.md,
+            // “Route load”).
             Err(e) if e.is_unreachable() => out.unknown += 1,
             Err(e) => out.failures.push(Failure {
                 line: lines.first,
