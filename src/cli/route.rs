@@ -53,7 +53,7 @@ fn table_rows(tables: &[Table]) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
     match cmd {
         RouteCommand::Add {
             words,
@@ -63,7 +63,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::add(&mut client, &spec, create_tables)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Del { words } => {
@@ -72,7 +72,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::del(&mut client, &key)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Load {
@@ -108,7 +108,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             };
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let routes = vpp::list(&mut client, table, prefix)?;
-            ctx.out.print(&routes, HEADERS, rows(&routes));
+            ctx.out.print(&routes, HEADERS, rows(&routes))?;
             client.close()?;
         }
         RouteCommand::Table { command } => {
@@ -124,7 +124,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             }
             let tables = vpp::tables(&mut client)?;
             ctx.out
-                .print(&tables, &["family", "table", "name"], table_rows(&tables));
+                .print(&tables, &["family", "table", "name"], table_rows(&tables))?;
             client.close()?;
         }
     }
@@ -200,10 +200,10 @@ fn failure_text(s: &LoadSummary) -> Vec<String> {
     out
 }
 
-fn print_summary(ctx: &Context, s: &LoadSummary) {
+fn print_summary(ctx: &Context, s: &LoadSummary) -> crate::error::Result<()> {
     if ctx.out.json {
-        ctx.out.json_line(s);
-        return;
+        ctx.out.json_line(s)?;
+        return Ok(());
     }
     for line in failure_text(s) {
         eprintln!("{line}");
@@ -230,18 +230,19 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
     if s.interrupted {
         text.push_str(" (interrupted)");
     }
-    ctx.out.text(&format!("{text}\n"));
+    ctx.out.text(&format!("{text}\n"))?;
+    Ok(())
 }
 
-fn interrupted_error() -> anyhow::Error {
+fn interrupted_error() -> crate::error::Error {
     CliError {
-        code: interrupt::EXIT_CODE,
+        class: crate::error::ErrorClass::Interrupted,
         message: "interrupted".to_string(),
     }
     .into()
 }
 
-fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
+fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate::error::Result<()> {
     let flag = interrupt::install()?;
     let stop = Stop::on_interrupt(flag);
     let source =
@@ -256,7 +257,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         let mut summary = LoadSummary::of_validation(&source, plan, &validation);
         summary.dry_run = !interrupted;
         summary.interrupted = interrupted;
-        print_summary(ctx, &summary);
+        print_summary(ctx, &summary)?;
         let _ = client.close();
         if interrupted {
             return Err(interrupted_error());
@@ -306,7 +307,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
-    print_summary(ctx, &result.summary);
+    print_summary(ctx, &result.summary)?;
     let _ = client.close();
     if result.stopped == Some(StopReason::Interrupted) {
         return Err(interrupted_error());
@@ -319,7 +320,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
     }
     if result.summary.failed > 0 {
         return Err(CliError {
-            code: super::exit::REFUSED,
+            class: crate::error::ErrorClass::Refused,
             message: format!("{} routes failed", thousands(result.summary.failed)),
         }
         .into());
