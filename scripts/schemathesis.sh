@@ -34,8 +34,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-token=schemathesis-$RANDOM$RANDOM
-printf '%s\n' "$token" >"$work/token"
+# The agent takes only an owner-only token file of at least 32 characters.
+token=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+(umask 077 && printf '%s\n' "$token" >"$work/token")
 "$vppx" --sim serve --listen 127.0.0.1:0 --token-file "$work/token" >"$work/serve.log" 2>&1 &
 server=$!
 url=
