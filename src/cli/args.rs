@@ -567,6 +567,35 @@ pub struct SimArgs {
     /// and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`).
     #[arg(long, value_name = "IFACE=RATE,SIZE[,dst=P][,src=P]")]
     pub traffic: Vec<String>,
+    /// The stats segment's size, as VPP's `statseg { size }` (e.g. 32M, 512M, 1G; default
+    /// 32M). Every route's counters live there: a million routes need about 256M.
+    #[arg(long, value_name = "SIZE")]
+    pub statseg_size: Option<ByteSize>,
+}
+
+/// A size in bytes with an optional K, M or G suffix (powers of 1024), as VPP's
+/// startup.conf writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub usize);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let (digits, shift) = match t.char_indices().last() {
+            Some((i, 'k' | 'K')) => (&t[..i], 10),
+            Some((i, 'm' | 'M')) => (&t[..i], 20),
+            Some((i, 'g' | 'G')) => (&t[..i], 30),
+            _ => (t, 0),
+        };
+        digits
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_mul(1 << shift))
+            .map(ByteSize)
+            .ok_or_else(|| format!("`{s}`: expected a size such as 32M or 1G"))
+    }
 }
 
 #[derive(Debug, Args)]

@@ -38,6 +38,7 @@ pub fn run(g: &GlobalArgs, args: SimArgs) -> anyhow::Result<()> {
         socket: g.socket.clone(),
         stats_socket: Some(g.stats_socket.clone()),
         interfaces: args.interfaces,
+        stats_size: args.statseg_size.map(|s| s.0),
     })?;
     for spec in &args.traffic {
         let line = traffic_line(spec)?;
