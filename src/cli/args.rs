@@ -250,17 +250,30 @@ pub enum RouteCommand {
         #[arg(long, default_value_t = 0)]
         table: u32,
     },
-    /// List routes, sorted by table, address and prefix length.
+    /// List routes, sorted by table, address and prefix length; prefixes print as networks.
     #[command(
-        after_help = "Examples:\n  vppx route list\n  vppx route list --table 5 --prefix 10.0.0.0/8\n  vppx --json route list | jq length"
+        after_help = "Examples:\n  vppx route list\n  vppx route list --table 5 --prefix 10.0.0.0/8\n  vppx route list --counters --prefix 198.18.0.0/16"
     )]
     List {
         /// Only this table.
         #[arg(long)]
         table: Option<u32>,
-        /// Only routes within this prefix.
+        /// Only routes within this prefix (a connected route's interface address, such as
+        /// 198.18.0.1/24, is taken as its network).
         #[arg(long)]
         prefix: Option<String>,
+        /// Add each route's packets and bytes (/net/route/to at its stats index).
+        #[arg(long)]
+        counters: bool,
+    },
+    /// One route with its packets and bytes: PREFIX [table N] (an exact match; a
+    /// connected route's interface address, such as 198.18.0.1/24, is taken as its network).
+    #[command(
+        after_help = "Examples:\n  vppx route show 198.19.0.0/16\n  vppx --json route show 192.0.2.0/24 table 5"
+    )]
+    Show {
+        #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
+        words: Vec<String>,
     },
     /// Manage FIB tables.
     #[command(
@@ -454,6 +467,26 @@ pub enum StatsView {
         after_help = "Examples:\n  vppx stats memory\n  vppx --json stats memory | jq '.[] | {name, used}'"
     )]
     Memory,
+    /// Per route: packets and bytes (/net/route/to at each route's stats index); with
+    /// --interval, packets/s and bits/s, busiest first.
+    #[command(
+        after_help = "The prefix-to-counter map comes from a route dump at start, and again when\n/net/route/to grows or every --refresh.\n\nExamples:\n  vppx stats routes --interval 1s --count 5\n  vppx --json stats routes --interval 1s --top 5 --prefix 10.0.0.0/8\n  vppx stats routes --table 5"
+    )]
+    Routes {
+        /// Only this table.
+        #[arg(long)]
+        table: Option<u32>,
+        /// Only routes within this prefix.
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Show this many routes, busiest first (0: all).
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// With --interval: dump the routes again this often, to follow FIB changes
+        /// that reuse counter indexes (0s: only when /net/route/to grows).
+        #[arg(long, value_parser = parse_duration, default_value = "60s")]
+        refresh: Duration,
+    },
     /// Every counter path and its value, optionally only those matching regexes.
     #[command(
         after_help = "Examples:\n  vppx stats dump\n  vppx stats dump '^/if/rx$' '^/sys/heartbeat$'"
