@@ -10,7 +10,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
-shared=${VPPX_SHARED:-$(cd .. && pwd)/shared}
 scripts/setup-test-deps.sh >/dev/null
 cargo build --release --quiet
 vppx=target/release/vppx
@@ -51,7 +50,7 @@ echo "routes:                       $n"
 echo "vppx route load:              $vppx_rate routes/s (peak RSS ${rss} MiB)"
 if [ "${PAPI:-1}" != 0 ]; then
   start_sim
-  papi_rate=$(python3 scripts/py/papi_routes.py "$shared/vpp-api" "$dir/api.sock" "$dir/routes.csv")
+  papi_rate=$(python3 scripts/py/papi_routes.py apigen/vpp-api "$dir/api.sock" "$dir/routes.csv")
   echo "vpp_papi, synchronous script: $papi_rate routes/s"
   python3 -c "print(f'ratio:                        {$vppx_rate / $papi_rate:.0f}x')"
 fi

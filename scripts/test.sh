@@ -4,8 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export VPPX_SHARED="${VPPX_SHARED:-$(cd .. && pwd)/shared}"
-
 scripts/setup-test-deps.sh
 
 echo "== cargo fmt"

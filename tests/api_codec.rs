@@ -57,10 +57,7 @@ fn find<'a>(
 
 #[test]
 fn messages_outside_the_typed_set_encode_as_vpp_papi_does() {
-    let Some(shared) = common::shared_dir() else {
-        return;
-    };
-    let api_dir = shared.join("vpp-api");
+    let api_dir = common::vpp_api_dir();
     let Some(vectors) = common::papi_vectors(&api_dir, OUTSIDE) else {
         return;
     };
@@ -191,10 +188,7 @@ fn agrees_with_generated(api: &Api, vectors: &[Value], what: &str) -> usize {
 
 #[test]
 fn typed_messages_agree_with_the_generated_code() {
-    let Some(shared) = common::shared_dir() else {
-        return;
-    };
-    let api_dir = shared.join("vpp-api");
+    let api_dir = common::vpp_api_dir();
     let Some(vectors) = common::papi_vectors(&api_dir, &[]) else {
         return;
     };
@@ -203,9 +197,7 @@ fn typed_messages_agree_with_the_generated_code() {
     assert!(n > 900, "only {n} vectors compared");
 
     // A real VPP's get_api_json answer: no imports resolve, every module has copies.
-    let Some(raw) = common::shared_file("golden/api/get_api_json.json.gz") else {
-        return;
-    };
+    let raw = common::golden("api/get_api_json.json.gz");
     let value: Value = serde_json::from_slice(&raw).expect("JSON");
     let golden = apigen::parse_modules("get_api_json", &value).unwrap_or_else(|e| panic!("{e}"));
     let n = agrees_with_generated(&golden, &vectors, "get_api_json");

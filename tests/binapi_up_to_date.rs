@@ -1,6 +1,6 @@
 //! The committed `src/binapi/` is exactly what apigen generates from
-//! `$VPPX_SHARED/vpp-api`. `VPPX_BLESS=1 cargo test --test binapi_up_to_date`
-//! rewrites it (as `cargo run -p apigen -- --api-dir ../shared/vpp-api --out src/binapi` does).
+//! `apigen/vpp-api`. `VPPX_BLESS=1 cargo test --test binapi_up_to_date`
+//! rewrites it (as `cargo run -p apigen -- --api-dir apigen/vpp-api --out src/binapi` does).
 
 mod common;
 
@@ -8,10 +8,7 @@ use std::path::Path;
 
 #[test]
 fn committed_binapi_is_what_apigen_generates() {
-    let Some(shared) = common::shared_dir() else {
-        return;
-    };
-    let api_dir = shared.join("vpp-api");
+    let api_dir = common::vpp_api_dir();
     let api = apigen::parse_dir(&api_dir).unwrap_or_else(|e| panic!("{e}"));
     let errors_tsv = std::fs::read_to_string(api_dir.join("api-errors.tsv"))
         .unwrap_or_else(|e| panic!("{}: {e}", api_dir.join("api-errors.tsv").display()));

@@ -25,15 +25,15 @@ use vppx::wire::{decode_message, encode_message, message_id, write_frame, FrameB
 struct Golden(Arc<Vec<Value>>);
 
 impl Golden {
-    fn load() -> Option<Golden> {
-        let raw = common::shared_file("golden/api/session.jsonl")?;
+    fn load() -> Golden {
+        let raw = common::golden("api/session.jsonl");
         let text = String::from_utf8(raw).expect("utf-8");
         let frames = text
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(|l| serde_json::from_str(l).expect("json line"))
             .collect();
-        Some(Golden(Arc::new(frames)))
+        Golden(Arc::new(frames))
     }
 
     fn body(&self, seq: usize) -> Vec<u8> {
@@ -185,7 +185,7 @@ fn opts(timeout_ms: u64) -> ConnectOptions {
 
 #[test]
 fn connect_show_version_and_close() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();
         let req = peer.recv().expect("show_version");
@@ -213,7 +213,7 @@ fn connect_show_version_and_close() {
 
 #[test]
 fn a_dump_arriving_in_small_pieces() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();
         let dump = peer.recv().expect("sw_interface_dump");
@@ -253,7 +253,7 @@ fn a_dump_arriving_in_small_pieces() {
 
 #[test]
 fn a_silent_vpp_is_a_timeout() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();
         let _ = peer.recv().expect("show_version");
@@ -278,7 +278,7 @@ fn a_silent_vpp_is_a_timeout() {
 
 #[test]
 fn a_silent_handshake_is_a_timeout() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| while peer.recv().is_some() {});
     let start = Instant::now();
     let err = Client::connect(&vpp.path, &opts(200)).unwrap_err();
@@ -292,7 +292,7 @@ fn a_silent_handshake_is_a_timeout() {
 
 #[test]
 fn a_closed_connection_is_disconnected() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();
         let _ = peer.recv().expect("show_version");
@@ -323,7 +323,7 @@ fn a_missing_socket_is_a_connect_error() {
 
 #[test]
 fn a_message_vpp_lacks_is_never_sent() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake_with(|r| r.message_table.retain(|e| e.name != ShowVersion::NAME_CRC));
         // The first thing to arrive must be the goodbye.
@@ -349,7 +349,7 @@ fn a_message_vpp_lacks_is_never_sent() {
 
 #[test]
 fn require_names_missing_and_changed_with_the_version() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();
         let req = peer.recv().expect("show_version");
@@ -393,7 +393,7 @@ fn require_names_missing_and_changed_with_the_version() {
 
 #[test]
 fn events_that_arrive_while_waiting_are_kept_in_order() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();
         let req = peer.recv().expect("sw_interface_set_flags");
@@ -487,7 +487,7 @@ fn set_flags(n: u32) -> impl Iterator<Item = SwInterfaceSetFlags> {
 
 #[test]
 fn pipeline_keeps_a_window_and_attributes_each_reply() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let most = Arc::new(Mutex::new(0));
     let seen = most.clone();
     let vpp = FakeVpp::start(&golden, move |peer| {
@@ -526,7 +526,7 @@ fn pipeline_keeps_a_window_and_attributes_each_reply() {
 
 #[test]
 fn pipeline_reports_requests_in_flight_when_vpp_goes_away() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let vpp = FakeVpp::start(&golden, |peer| {
         batching_vpp(peer, 8, Some(10));
     });
@@ -580,7 +580,7 @@ fn backoff_gives_up_after_its_attempts() {
 
 #[test]
 fn backoff_connects_once_vpp_is_up() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("api.sock");
     let late = {
@@ -620,7 +620,7 @@ fn serve_one(path: &Path, golden: Golden) {
 #[test]
 #[ignore]
 fn pipeline_throughput() {
-    let Some(golden) = Golden::load() else { return };
+    let golden = Golden::load();
     const N: u32 = 200_000;
     let vpp = FakeVpp::start(&golden, |peer| {
         peer.handshake();

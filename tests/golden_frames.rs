@@ -1,5 +1,5 @@
 //! Every frame of the two captured binary-API sessions
-//! (`$VPPX_SHARED/golden/api/session.jsonl`, `session2.jsonl`) decodes with
+//! (`tests/golden/api/session.jsonl`, `session2.jsonl`) decodes with
 //! the generated types to what vpp_papi decoded, and encodes back to the
 //! identical bytes.
 
@@ -12,7 +12,7 @@ use canon::{diff, hex, unhex, Canon};
 use serde_json::Value;
 use vppx::wire::{MessageInfo, WireErrorKind};
 
-const SESSIONS: &[&str] = &["golden/api/session.jsonl", "golden/api/session2.jsonl"];
+const SESSIONS: &[&str] = &["api/session.jsonl", "api/session2.jsonl"];
 
 fn tables() -> BTreeMap<&'static str, MessageInfo> {
     vppx::binapi::message_tables()
@@ -21,23 +21,20 @@ fn tables() -> BTreeMap<&'static str, MessageInfo> {
         .collect()
 }
 
-fn load_api() -> Option<apigen::Api> {
-    let dir = common::shared_dir()?.join("vpp-api");
-    Some(apigen::parse_dir(&dir).unwrap_or_else(|e| panic!("{e}")))
+fn load_api() -> apigen::Api {
+    apigen::parse_dir(&common::vpp_api_dir()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn every_golden_frame_decodes_and_reencodes() {
-    let Some(api) = load_api() else { return };
+    let api = load_api();
     let canon = Canon::new(&api);
     let tables = tables();
     let mut failures = Vec::new();
     let mut decoded = 0;
     let mut per_session = Vec::new();
     for session in SESSIONS {
-        let Some(text) = common::shared_file(session) else {
-            return;
-        };
+        let text = common::golden(session);
         let text = String::from_utf8(text).expect("jsonl is UTF-8");
         let mut n = 0;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -148,9 +145,7 @@ fn check_truncated(
 /// the check above fails for it. Here: every captured message name resolves.
 #[test]
 fn captured_message_table_matches_generated_crcs() {
-    let Some(text) = common::shared_file("golden/api/message_table.json") else {
-        return;
-    };
+    let text = common::golden("api/message_table.json");
     let table: BTreeMap<String, u64> = serde_json::from_slice(&text).expect("name_crc → id");
     let ours = tables();
     // Every message of the default build whose name VPP knows has VPP's CRC.
@@ -180,7 +175,7 @@ fn captured_message_table_matches_generated_crcs() {
 /// count and an unmasked prefix difference are each reported.
 #[test]
 fn comparison_notices_differences() {
-    let Some(api) = load_api() else { return };
+    let api = load_api();
     let canon = Canon::new(&api);
     let (module, def) = canon
         .message("ip_route_details_bda8f315")

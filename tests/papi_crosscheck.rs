@@ -14,10 +14,7 @@ use vppx::wire::MessageInfo;
 
 #[test]
 fn every_product_message_matches_vpp_papi() {
-    let Some(shared) = common::shared_dir() else {
-        return;
-    };
-    let api_dir = shared.join("vpp-api");
+    let api_dir = common::vpp_api_dir();
     let Some(vectors) = common::papi_vectors(&api_dir, &[]) else {
         return;
     };

@@ -9,9 +9,6 @@ use vppx::sim::{SimConfig, Simulator};
 
 #[test]
 fn vpp_papi_session_against_the_simulator() {
-    let Some(shared) = common::shared_dir() else {
-        return;
-    };
     let Some(python) = common::python_with("vpp_papi") else {
         return;
     };
@@ -28,7 +25,7 @@ fn vpp_papi_session_against_the_simulator() {
     let out = Command::new(python)
         .arg(script)
         .arg(&sock)
-        .arg(shared.join("vpp-api"))
+        .arg(common::vpp_api_dir())
         .output()
         .unwrap();
     sim.stop();

@@ -10,21 +10,19 @@ use serde_json::{json, Value};
 use vppx::sim::statseg::{SegmentOptions, StatSegment};
 use vppx::stats::{CombinedCounter, Segment, StatValue, StatsClient};
 
-fn open_golden() -> Option<(StatsClient, Value)> {
-    let segment = common::shared_file("golden/stats/segment.bin.gz")?;
-    let expected = common::shared_file("golden/stats/expected.json.gz")?;
+fn open_golden() -> (StatsClient, Value) {
+    let segment = common::golden("stats/segment.bin.gz");
+    let expected = common::golden("stats/expected.json.gz");
     let expected: Value = serde_json::from_slice(&expected).expect("expected.json parses");
     let mut file = tempfile::NamedTempFile::new().unwrap();
     file.write_all(&segment).unwrap();
     let client = StatsClient::open(Segment::open_file(file.path()).unwrap()).unwrap();
-    Some((client, expected))
+    (client, expected)
 }
 
 #[test]
 fn golden_segment_reads_as_vpp_papi_read_it() {
-    let Some((mut client, expected)) = open_golden() else {
-        return;
-    };
+    let (mut client, expected) = open_golden();
     let meta = &expected["meta"];
     let header = client.header().unwrap();
     assert_eq!(json!(header.version), meta["version"]);
@@ -56,9 +54,7 @@ fn golden_segment_reads_as_vpp_papi_read_it() {
 
 #[test]
 fn golden_directory_and_patterns() {
-    let Some((mut client, _)) = open_golden() else {
-        return;
-    };
+    let (mut client, _) = open_golden();
     let dir = client.directory().unwrap();
     let rx = dir
         .iter()
@@ -262,11 +258,10 @@ fn bench_full_scrape() {
     let per = start.elapsed() / rounds;
     println!("{n} entries: first scrape (directory parse) {first:?}, then {per:?} per scrape");
 
-    if let Some((mut golden, _)) = open_golden() {
-        let start = Instant::now();
-        for _ in 0..rounds {
-            golden.scrape::<&str>(&[]).unwrap();
-        }
-        println!("golden segment: {:?} per scrape", start.elapsed() / rounds);
+    let (mut golden, _) = open_golden();
+    let start = Instant::now();
+    for _ in 0..rounds {
+        golden.scrape::<&str>(&[]).unwrap();
     }
+    println!("golden segment: {:?} per scrape", start.elapsed() / rounds);
 }

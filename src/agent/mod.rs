@@ -9,7 +9,6 @@
 //! (`--token-file`) unless `--insecure`. With a token, every mutating request needs
 //! `Authorization: Bearer <token>`; reads stay open.
 
-pub mod acl;
 pub mod body;
 pub mod error;
 pub mod http;

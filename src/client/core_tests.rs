@@ -26,9 +26,10 @@ struct Session {
 }
 
 impl Session {
-    fn load(test: &str, name: &str) -> Option<Session> {
-        let frames = crate::sim::golden::api_frames(test, name)?;
-        Some(Session { frames })
+    fn load(name: &str) -> Session {
+        Session {
+            frames: crate::sim::golden::api_frames(name),
+        }
     }
 
     fn frame(&self, seq: usize) -> &Value {
@@ -83,9 +84,7 @@ fn framed(s: &Session, seqs: &[usize]) -> Vec<u8> {
 
 #[test]
 fn handshake_request_is_vpp_papis_apart_from_the_name_and_context() {
-    let Some(s) = Session::load("handshake_request", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let ours = Protocol::handshake_request("golden", 124).expect("encodes");
     assert_eq!(ours, s.body(0));
     // Long names are cut to what VPP keeps, never refused.
@@ -95,9 +94,7 @@ fn handshake_request_is_vpp_papis_apart_from_the_name_and_context() {
 
 #[test]
 fn handshake_reply_gives_the_table_and_client_index() {
-    let Some(s) = Session::load("handshake_reply", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let p = Protocol::from_handshake_reply(&s.body(1)).expect("handshake reply");
     assert_eq!(p.table().len(), 927);
     assert_eq!(p.client_index(), 0x8000_0001);
@@ -106,10 +103,7 @@ fn handshake_reply_gives_the_table_and_client_index() {
     assert_eq!(p.table().id("sockclnt_create_reply_35166268"), Some(16));
     assert_eq!(p.table().name(220), Some("sw_interface_event_2d3d95a7"));
     // The same as the table captured beside the session.
-    let path = crate::sim::golden::shared_dir("handshake_reply")
-        .expect("shared dir")
-        .join("golden/api/message_table.json");
-    let text = std::fs::read_to_string(path).expect("message_table.json");
+    let text = crate::sim::golden::text("api/message_table.json");
     let table: std::collections::BTreeMap<String, u16> = serde_json::from_str(&text).expect("json");
     assert_eq!(p.table().map(), &table);
 
@@ -129,9 +123,7 @@ fn handshake_reply_gives_the_table_and_client_index() {
 
 #[test]
 fn require_sorts_missing_and_changed() {
-    let Some(s) = Session::load("require", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let p = s.core(1);
     let (missing, changed) = p.table().check(&[
         "show_version_51077d14",
@@ -145,9 +137,7 @@ fn require_sorts_missing_and_changed() {
 
 #[test]
 fn show_version_is_paired_by_context() {
-    let Some(s) = Session::load("show_version", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(1);
     let mut out = Vec::new();
     let ctx = p
@@ -171,9 +161,7 @@ fn show_version_is_paired_by_context() {
 
 #[test]
 fn sw_interface_dump_collects_until_the_ping_reply_with_its_context() {
-    let Some(s) = Session::load("sw_interface_dump", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(3);
     let mut out = Vec::new();
     let ctx = p
@@ -198,9 +186,7 @@ fn sw_interface_dump_collects_until_the_ping_reply_with_its_context() {
 
 #[test]
 fn a_dump_whose_ping_has_its_own_context() {
-    let Some(s) = Session::load("dump_separate_ping", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(8);
     p.set_separate_ping_context(true);
     let mut out = Vec::new();
@@ -228,9 +214,7 @@ fn a_dump_whose_ping_has_its_own_context() {
 
 #[test]
 fn the_event_after_a_reply_goes_to_the_event_queue() {
-    let Some(s) = Session::load("event_after_reply", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(18);
     let mut out = Vec::new();
     let ctx = p
@@ -257,9 +241,7 @@ fn the_event_after_a_reply_goes_to_the_event_queue() {
 
 #[test]
 fn events_around_a_reply_keep_their_order() {
-    let Some(s) = Session::load("events_around_reply", "session2.jsonl") else {
-        return;
-    };
+    let s = Session::load("session2.jsonl");
     // session2: admin up → event, reply, event; then admin down → reply, event.
     let mut p = s.core(23);
     let mut out = Vec::new();
@@ -287,9 +269,7 @@ fn events_around_a_reply_keep_their_order() {
 
 #[test]
 fn a_negative_retval_is_a_vpp_error_with_its_name() {
-    let Some(s) = Session::load("retval", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(13);
     let mut out = Vec::new();
     let ctx = p
@@ -319,9 +299,7 @@ fn a_negative_retval_is_a_vpp_error_with_its_name() {
 
 #[test]
 fn sockclnt_delete_reply_answers_one() {
-    let Some(s) = Session::load("sockclnt_delete", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(22);
     let mut out = Vec::new();
     let index = p.client_index();
@@ -342,9 +320,7 @@ fn sockclnt_delete_reply_answers_one() {
 
 #[test]
 fn a_get_stream_ends_with_its_own_reply() {
-    let Some(s) = Session::load("get_stream", "session2.jsonl") else {
-        return;
-    };
+    let s = Session::load("session2.jsonl");
     let mut p = s.core(20);
     let mut out = Vec::new();
     let ctx = p
@@ -362,9 +338,7 @@ fn a_get_stream_ends_with_its_own_reply() {
 
 #[test]
 fn a_message_missing_from_the_table_is_never_sent() {
-    let Some(s) = Session::load("not_in_table", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let reply = s.core(1).table().id(ShowVersionReply::NAME_CRC).unwrap();
     // A table without show_version: the request must fail before anything is written.
     let table = super::MessageTable::new([(reply, ShowVersionReply::NAME_CRC.to_string())]);
@@ -385,9 +359,7 @@ fn a_message_missing_from_the_table_is_never_sent() {
 
 #[test]
 fn keepalive_is_answered_with_its_context() {
-    let Some(s) = Session::load("keepalive", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(1);
     let id = p.table().id(MemclntKeepalive::NAME_CRC).unwrap();
     let reply_id = p.table().id(MemclntKeepaliveReply::NAME_CRC).unwrap();
@@ -410,9 +382,7 @@ fn keepalive_is_answered_with_its_context() {
 
 #[test]
 fn a_bad_answer_fails_its_request_only() {
-    let Some(s) = Session::load("bad_answer", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(1);
     let mut out = Vec::new();
     let first = p.send_request(ShowVersion::default(), &mut out).unwrap();
@@ -448,9 +418,7 @@ fn a_bad_answer_fails_its_request_only() {
 
 #[test]
 fn an_abandoned_request_drops_its_late_answer() {
-    let Some(s) = Session::load("abandoned", "session.jsonl") else {
-        return;
-    };
+    let s = Session::load("session.jsonl");
     let mut p = s.core(3);
     let mut out = Vec::new();
     let ctx = p
@@ -465,4 +433,44 @@ fn an_abandoned_request_drops_its_late_answer() {
     // A reply to a context nobody ever sent is not swallowed: it is an event.
     s.feed(&mut p, 3..=3);
     assert_eq!(p.pop_event().unwrap().name_crc, ShowVersionReply::NAME_CRC);
+}
+
+#[test]
+fn the_event_queue_is_bounded_and_overflow_is_an_error() {
+    use super::protocol::MAX_EVENTS_QUEUED;
+    use crate::client::MessageTable;
+    let mut p = Protocol::new(std::sync::Arc::new(MessageTable::new([])), 1);
+    let event = [0xff, 0xfe, 0, 0, 0, 0];
+    for _ in 0..MAX_EVENTS_QUEUED {
+        p.handle_frame(&event).expect("room for it");
+    }
+    let err = p.handle_frame(&event).expect_err("one past the bound");
+    assert!(matches!(err, ClientError::Overflow { .. }), "{err}");
+    assert!(err.to_string().contains("unread events"), "{err}");
+    assert_eq!(p.events_queued(), MAX_EVENTS_QUEUED);
+    // Reading makes room again; nothing queued before the overflow was lost.
+    assert!(p.pop_event().is_some());
+    p.handle_frame(&event).expect("room again");
+    assert_eq!(p.events_queued(), MAX_EVENTS_QUEUED);
+}
+
+#[test]
+fn requests_in_flight_are_bounded() {
+    use super::protocol::MAX_IN_FLIGHT;
+    let s = Session::load("session.jsonl");
+    let mut p = s.core(1);
+    let mut out = Vec::new();
+    for _ in 0..MAX_IN_FLIGHT {
+        p.send_request(ShowVersion::default(), &mut out).unwrap();
+    }
+    let written = out.len();
+    let err = p
+        .send_request(ShowVersion::default(), &mut out)
+        .expect_err("one past the bound");
+    assert!(matches!(err, ClientError::Overflow { .. }), "{err}");
+    assert_eq!(
+        out.len(),
+        written,
+        "nothing is written for a refused request"
+    );
 }

@@ -53,6 +53,10 @@ pub enum ClientError {
     /// VPP broke the protocol (e.g. an unexpected handshake answer).
     #[error("protocol error: {0}")]
     Protocol(String),
+    /// A bounded queue is full: the reader fell behind VPP, or too much is in flight.
+    /// Nothing was dropped quietly; the connection should not be trusted further.
+    #[error("too many {what} (limit {limit})")]
+    Overflow { what: &'static str, limit: String },
     /// Any other I/O error on the socket.
     #[error("API socket: {0}")]
     Io(#[from] io::Error),
@@ -69,6 +73,7 @@ impl ClientError {
                 | ClientError::Disconnected
                 | ClientError::Incompatible { .. }
                 | ClientError::NotInTable(_)
+                | ClientError::Overflow { .. }
         )
     }
 

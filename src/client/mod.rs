@@ -14,6 +14,7 @@
 //! panic it. It must not know about the CLI or the simulator.
 
 mod backoff;
+mod connect;
 #[cfg(test)]
 mod core_tests;
 mod error;
@@ -32,6 +33,7 @@ use crate::binapi::vpe::ShowVersion;
 use crate::wire::{message_id, Dump, FrameBuffer, GetStream, Message, Request};
 
 pub use backoff::Backoff;
+pub use connect::connect_unix;
 pub use error::ClientError;
 pub use protocol::{
     check_retval, MessageTable, Protocol, RawEvent, HANDSHAKE_CONTEXT, RETVAL_EAGAIN,
@@ -290,16 +292,40 @@ enum Slot {
 impl Client {
     /// Connects to the API socket at `path` and does the `sockclnt_create` handshake.
     pub fn connect(path: &Path, opts: &ConnectOptions) -> Result<Client, ClientError> {
-        let stream = UnixStream::connect(path).map_err(|source| ClientError::Connect {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let mut io = Transport::new(stream, opts.timeout)?;
+        // Connecting and the handshake share one deadline: `--api-timeout` bounds both.
+        let start = Instant::now();
+        let stream = match connect_unix(path, rustix::net::SocketType::STREAM, opts.timeout) {
+            Ok(fd) => UnixStream::from(fd),
+            Err(e) if e.kind() == io::ErrorKind::TimedOut => {
+                return Err(ClientError::Timeout {
+                    what: format!("VPP to accept a connection on {}", path.display()),
+                    after: opts.timeout,
+                })
+            }
+            Err(source) => {
+                return Err(ClientError::Connect {
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        let remaining = opts.timeout.saturating_sub(start.elapsed());
+        let mut io = Transport::new(stream, remaining)?;
         let hello = Protocol::handshake_request(&opts.client_name, HANDSHAKE_CONTEXT)?;
         let mut frame = Vec::with_capacity(hello.len() + crate::wire::HEADER_LEN);
         crate::wire::write_frame(&mut frame, &hello)?;
-        io.send(&frame)?;
-        let deadline = Instant::now() + opts.timeout;
+        let handshake_timeout = || ClientError::Timeout {
+            what: format!(
+                "the answer to sockclnt_create (the handshake) on {}",
+                path.display()
+            ),
+            after: opts.timeout,
+        };
+        io.send(&frame).map_err(|e| match e {
+            ClientError::Timeout { .. } => handshake_timeout(),
+            e => e,
+        })?;
+        let deadline = start + opts.timeout;
         let core = 'handshake: loop {
             while let Some(body) = io.next_frame()? {
                 // Nothing else can be understood before the table; VPP sends nothing else.
@@ -308,10 +334,7 @@ impl Client {
                 }
             }
             if !io.fill(deadline)? && Instant::now() >= deadline {
-                return Err(ClientError::Timeout {
-                    what: "the answer to sockclnt_create (the handshake)".to_string(),
-                    after: opts.timeout,
-                });
+                return Err(handshake_timeout());
             }
         };
         Ok(Client {
@@ -690,6 +713,10 @@ fn duplicate(e: &ClientError) -> ClientError {
         },
         ClientError::Wire(w) => ClientError::Wire(w.clone()),
         ClientError::Protocol(p) => ClientError::Protocol(p.clone()),
+        ClientError::Overflow { what, limit } => ClientError::Overflow {
+            what,
+            limit: limit.clone(),
+        },
         ClientError::Io(io) => ClientError::Io(io::Error::new(io.kind(), io.to_string())),
     }
 }

@@ -27,6 +27,18 @@ use crate::wire::{
 
 use super::error::ClientError;
 
+/// The most unsolicited messages (events, and answers nothing waits for) kept unread. One
+/// more is an error ([`ClientError::Overflow`]): the reader fell behind, and dropping
+/// events silently would make a watcher's state wrong without a word.
+pub const MAX_EVENTS_QUEUED: usize = 65_536;
+
+/// The most bytes of unsolicited messages kept unread (see [`MAX_EVENTS_QUEUED`]).
+pub const MAX_EVENT_BYTES: usize = 64 << 20;
+
+/// The most requests one connection keeps in flight; one more is refused before it is
+/// sent ([`ClientError::Overflow`]).
+pub const MAX_IN_FLIGHT: usize = 65_536;
+
 /// `sockclnt_create`'s id: memclnt's messages are registered first, so it is always 15.
 pub const SOCKCLNT_CREATE_ID: u16 = 15;
 /// `sockclnt_create_reply`'s id, always 16.
@@ -201,6 +213,8 @@ pub struct Protocol {
     done: HashMap<u32, Result<Done, ClientError>>,
     decoders: HashMap<u16, DecodeFn>,
     events: VecDeque<RawEvent>,
+    /// The bytes of the bodies in `events`.
+    event_bytes: usize,
     outgoing: Vec<u8>,
     keepalive: Option<(u16, u16)>,
     progress: u64,
@@ -257,6 +271,7 @@ impl Protocol {
             done: HashMap::new(),
             decoders: HashMap::new(),
             events: VecDeque::new(),
+            event_bytes: 0,
             outgoing: Vec::new(),
             keepalive,
             progress: 0,
@@ -302,6 +317,17 @@ impl Protocol {
         self.next_context = next.wrapping_sub(1);
     }
 
+    /// Refuses a new request when [`MAX_IN_FLIGHT`] are waiting already.
+    fn check_room(&self) -> Result<(), ClientError> {
+        if self.pending.len() >= MAX_IN_FLIGHT {
+            return Err(ClientError::Overflow {
+                what: "requests in flight",
+                limit: format!("{MAX_IN_FLIGHT}"),
+            });
+        }
+        Ok(())
+    }
+
     /// A context no request in flight uses (never 0).
     pub fn fresh_context(&mut self) -> u32 {
         loop {
@@ -338,6 +364,7 @@ impl Protocol {
         req: R,
         out: &mut Vec<u8>,
     ) -> Result<u32, ClientError> {
+        self.check_room()?;
         let id = self.id_of(R::NAME_CRC)?;
         let reply = self.id_of(R::Reply::NAME_CRC)?;
         let context = self.fresh_context();
@@ -349,6 +376,7 @@ impl Protocol {
 
     /// Frames a dump and the control_ping that ends it into `out`; returns the dump's context.
     pub fn send_dump<D: Dump>(&mut self, req: D, out: &mut Vec<u8>) -> Result<u32, ClientError> {
+        self.check_room()?;
         let id = self.id_of(D::NAME_CRC)?;
         let details = self.id_of(D::Details::NAME_CRC)?;
         let ping = self.id_of(ControlPing::NAME_CRC)?;
@@ -397,6 +425,7 @@ impl Protocol {
         req: G,
         out: &mut Vec<u8>,
     ) -> Result<u32, ClientError> {
+        self.check_room()?;
         let id = self.id_of(G::NAME_CRC)?;
         let details = self.id_of(G::Details::NAME_CRC)?;
         let reply = self.id_of(G::Reply::NAME_CRC)?;
@@ -427,18 +456,11 @@ impl Protocol {
             }
         }
         let Some(decode) = self.decoders.get(&id).copied() else {
-            self.push_event(id, body);
-            return Ok(());
+            return self.push_event(id, body);
         };
         match decode(body) {
-            Ok((Some(context), value)) => {
-                self.route(id, context, value, body);
-                Ok(())
-            }
-            Ok((None, _)) => {
-                self.push_event(id, body);
-                Ok(())
-            }
+            Ok((Some(context), value)) => self.route(id, context, value, body),
+            Ok((None, _)) => self.push_event(id, body),
             Err(e) => self.fail_oldest(id, e),
         }
     }
@@ -454,25 +476,42 @@ impl Protocol {
         Ok(())
     }
 
-    fn push_event(&mut self, id: u16, body: &[u8]) {
+    /// Queues an unsolicited message; past [`MAX_EVENTS_QUEUED`] or [`MAX_EVENT_BYTES`]
+    /// it is refused with an error rather than queued or dropped quietly.
+    fn push_event(&mut self, id: u16, body: &[u8]) -> Result<(), ClientError> {
+        if self.events.len() >= MAX_EVENTS_QUEUED
+            || self.event_bytes.saturating_add(body.len()) > MAX_EVENT_BYTES
+        {
+            return Err(ClientError::Overflow {
+                what: "unread events from VPP",
+                limit: format!("{MAX_EVENTS_QUEUED} messages or {MAX_EVENT_BYTES} bytes"),
+            });
+        }
         let name_crc = match self.table.name(id) {
             Some(n) => n.to_string(),
             None => format!("unknown_msg_{id}"),
         };
+        self.event_bytes += body.len();
         self.events.push_back(RawEvent {
             name_crc,
             body: body.to_vec(),
         });
+        Ok(())
     }
 
-    fn route(&mut self, id: u16, context: u32, value: Value, body: &[u8]) {
+    fn route(
+        &mut self,
+        id: u16,
+        context: u32,
+        value: Value,
+        body: &[u8],
+    ) -> Result<(), ClientError> {
         let key = match self.ping_alias.get(&context) {
             Some(&dump) if self.pending.get(&dump).is_some_and(|p| p.expects(id)) => dump,
             _ => context,
         };
         let Some(p) = self.pending.get_mut(&key) else {
-            self.push_event(id, body);
-            return;
+            return self.push_event(id, body);
         };
         let finished = match p {
             State::Reply { reply } if *reply == id => Some(Ok(Done::Reply(value))),
@@ -520,18 +559,18 @@ impl Protocol {
                 if *ends_on == id {
                     self.finish(key, None);
                 }
-                return;
+                return Ok(());
             }
             _ => {
                 // Its context, another message: not an answer to this request.
-                self.push_event(id, body);
-                return;
+                return self.push_event(id, body);
             }
         };
         self.progress += 1;
         if let Some(result) = finished {
             self.finish(key, Some(result));
         }
+        Ok(())
     }
 
     fn finish(&mut self, key: u32, result: Option<Result<Done, ClientError>>) {
@@ -641,7 +680,9 @@ impl Protocol {
 
     /// The oldest queued event.
     pub fn pop_event(&mut self) -> Option<RawEvent> {
-        self.events.pop_front()
+        let ev = self.events.pop_front()?;
+        self.event_bytes -= ev.body.len();
+        Some(ev)
     }
 
     pub fn events_queued(&self) -> usize {

@@ -2,7 +2,7 @@
 //! interface, and the first-match classification the data plane asks for.
 //!
 //! Plain data, no wire types, like [`super::model`]: every change answers VPP's retval, as the
-//! acl plugin of a real VPP 26.10 answers it (`../shared/golden/api/session2.jsonl` and the
+//! acl plugin of a real VPP 26.10 answers it (`tests/golden/api/session2.jsonl` and the
 //! plugin's documented behaviour):
 //!
 //! - `acl_add_replace` with index `~0` creates an ACL at the lowest free index; with an

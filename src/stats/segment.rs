@@ -15,10 +15,7 @@ use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::Duration;
 
 use memmap2::{MmapOptions, MmapRaw};
-use rustix::net::{
-    AddressFamily, RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SocketAddrUnix,
-    SocketFlags, SocketType,
-};
+use rustix::net::{RecvAncillaryBuffer, RecvAncillaryMessage, RecvFlags, SocketType};
 
 use super::error::{Result, StatsError};
 
@@ -191,19 +188,14 @@ impl Segment {
 }
 
 fn receive_fd(path: &Path, timeout: Duration) -> io::Result<Option<OwnedFd>> {
+    use rustix::net::recvmsg;
     use rustix::net::sockopt::{set_socket_timeout, Timeout};
-    use rustix::net::{connect, recvmsg, socket_with};
 
-    let sock = socket_with(
-        AddressFamily::UNIX,
-        SocketType::SEQPACKET,
-        SocketFlags::CLOEXEC,
-        None,
-    )?;
     // A zero timeout would mean "wait forever" to the kernel.
     let timeout = timeout.max(Duration::from_millis(1));
+    // Bounded like the API socket's connect: a listener that never accepts is a timeout.
+    let sock = crate::client::connect_unix(path, SocketType::SEQPACKET, timeout)?;
     set_socket_timeout(&sock, Timeout::Recv, Some(timeout))?;
-    connect(&sock, &SocketAddrUnix::new(path)?)?;
 
     // VPP sends no data bytes; one byte of room tolerates a server that sends some.
     let mut data = [0u8; 1];

@@ -32,11 +32,10 @@ fn api(sim: &Sim, args: &[&str]) -> Run {
 
 /// vpp_papi's answer to `msg(args)` against the simulator, or `None` (skip).
 fn papi(sim: &Sim, msg: &str, args: Value) -> Option<Value> {
-    let shared = crate::common::shared_dir()?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/papi_call.py");
     let out = match Command::new("python3")
         .arg(script)
-        .arg(shared.join("vpp-api"))
+        .arg(crate::common::vpp_api_dir())
         .arg(sim.socket())
         .arg(msg)
         .arg(args.to_string())
@@ -237,12 +236,11 @@ fn papi_events(
     msg: &str,
     args: Value,
 ) -> Option<(std::process::Child, std::sync::mpsc::Receiver<String>)> {
-    let shared = crate::common::shared_dir()?;
     let python = crate::common::python_with("vpp_papi")?;
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/papi_call.py");
     let mut child = Command::new(python)
         .arg(script)
-        .arg(shared.join("vpp-api"))
+        .arg(crate::common::vpp_api_dir())
         .arg(sim.socket())
         .arg(msg)
         .arg(args.to_string())
@@ -408,9 +406,7 @@ fn the_schema_comes_from_vpp_and_is_cached_per_message_table() {
 
 #[test]
 fn a_schema_file_is_used_as_given_and_crc_mismatches_are_marked() {
-    let Some(raw) = crate::common::shared_file("golden/api/get_api_json.json.gz") else {
-        return;
-    };
+    let raw = crate::common::golden("api/get_api_json.json.gz");
     let mut modules: Value = serde_json::from_slice(&raw).expect("JSON");
     // Edit one message's CRC in a copy.
     let mut edited = false;

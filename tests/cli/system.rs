@@ -88,3 +88,70 @@ fn bad_flags_exit_2() {
     run_bare(&["iface", "list", "--no-such-flag"], &[]).code(2);
     run_bare(&["--api-timeout", "soon", "version"], &[]).code(2);
 }
+
+/// A VPP whose main thread is stuck stops accepting: its listener's backlog fills. Every
+/// command must still give up within `--api-timeout` (+1 s), with exit 3 naming the
+/// socket — connect included, not only the handshake.
+#[test]
+fn a_listener_that_never_accepts_times_out_every_command() {
+    use rustix::net::{bind, listen, socket_with, AddressFamily, SocketAddrUnix};
+    use rustix::net::{SocketFlags, SocketType};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stuck.sock");
+    let listener = socket_with(
+        AddressFamily::UNIX,
+        SocketType::STREAM,
+        SocketFlags::CLOEXEC,
+        None,
+    )
+    .unwrap();
+    bind(&listener, &SocketAddrUnix::new(&path).unwrap()).unwrap();
+    listen(&listener, 0).unwrap();
+    // Fill the backlog, as the first of several clients of a stuck VPP would.
+    let _first = std::os::unix::net::UnixStream::connect(&path).unwrap();
+
+    let start = Instant::now();
+    let mut children: Vec<_> = (0..3)
+        .map(|_| {
+            Command::new(crate::harness::VPPX)
+                .args(["--api-timeout", "1s", "--socket"])
+                .arg(&path)
+                .arg("version")
+                .env_remove("VPPX_SOCKET")
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    // Generous: a hung command is killed rather than hanging the test run.
+    let give_up = start + Duration::from_secs(15);
+    let mut codes = Vec::new();
+    for child in &mut children {
+        let code = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status.code();
+            }
+            if Instant::now() > give_up {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        if let Some(mut s) = child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut s, &mut err);
+        }
+        codes.push((code, start.elapsed(), err));
+    }
+    for (code, elapsed, err) in &codes {
+        assert_eq!(*code, Some(3), "{codes:?}");
+        assert!(*elapsed < Duration::from_secs(2), "{codes:?}");
+        assert!(err.contains("stuck.sock"), "{err}");
+    }
+}

@@ -1,8 +1,9 @@
 //! Fixtures shared by the integration tests.
 //!
-//! Decisions D6/D7: ground truth lives in `../shared` (or `$VPPX_SHARED`), read at run time;
-//! a test whose outside tool or data is missing is skipped with a notice, except under
-//! `CI=true`, where it fails.
+//! Ground truth lives in the repository: VPP's captures under `tests/golden/` and VPP's
+//! `.api.json` set under `apigen/vpp-api/` (each with a README). A missing file there is a
+//! test failure. Only an outside tool (Python with vpp_papi) may be missing: such a test is
+//! skipped with a notice, except under `CI=true`, where it fails.
 
 #![allow(dead_code)]
 
@@ -23,40 +24,32 @@ pub fn skip<T>(reason: &str) -> Option<T> {
     None
 }
 
-/// The shared ground-truth folder: `$VPPX_SHARED`, else `../shared`, relative to the crate
-/// root. `None` (after a notice) when it is missing outside CI.
-pub fn shared_dir() -> Option<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = match std::env::var_os("VPPX_SHARED") {
-        Some(dir) => root.join(dir),
-        None => root.join("../shared"),
-    };
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        skip(&format!(
-            "shared ground truth not found at {}",
-            dir.display()
-        ))
-    }
+/// VPP's `.api.json` set that apigen generates `src/binapi` from (`apigen/vpp-api/`).
+pub fn vpp_api_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("apigen/vpp-api")
 }
 
-/// A file under the shared folder, gunzipped when its name ends in `.gz`, or `None` as
-/// [`shared_dir`] decides.
-#[allow(dead_code)]
-pub fn shared_file(relative: &str) -> Option<Vec<u8>> {
-    let path = shared_dir()?.join(relative);
-    let raw = match std::fs::read(&path) {
-        Ok(raw) => raw,
-        Err(e) => return skip(&format!("cannot read {}: {e}", path.display())),
-    };
+/// The path of `relative` under `tests/golden/`.
+pub fn golden_path(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(relative)
+}
+
+/// A file under `tests/golden/`, gunzipped when its name ends in `.gz`.
+///
+/// # Panics
+/// When the file is missing or unreadable: the captures are part of the repository.
+pub fn golden(relative: &str) -> Vec<u8> {
+    let path = golden_path(relative);
+    let raw = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     if !relative.ends_with(".gz") {
-        return Some(raw);
+        return raw;
     }
     let mut out = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&raw[..]), &mut out)
         .unwrap_or_else(|e| panic!("{} is not valid gzip: {e}", path.display()));
-    Some(out)
+    out
 }
 
 /// The Python that can import `module`: `$PYTHON`, else `python3`, as

@@ -11,8 +11,6 @@
 //! `delete`); a failed one answers [`CliError::retval`] (-1) and [`CliError::reply`].
 
 mod error;
-#[cfg(test)]
-pub(crate) mod golden;
 mod parse;
 mod render;
 

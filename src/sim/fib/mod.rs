@@ -3,7 +3,7 @@
 //!
 //! It owns the answers the simulator gives to `ip_table_add_del`, `ip_table_dump`,
 //! `ip_route_add_del`, `ip_route_dump` and `ip_route_lookup`, and the lookups that forward
-//! simulated traffic. It copies what a real VPP was seen to do (`../shared/golden/`):
+//! simulated traffic. It copies what a real VPP was seen to do (`tests/golden/`):
 //!
 //! - Table 0 of both families exists from the start and cannot be deleted (deleting it
 //!   flushes the routes the API added). Other tables exist once added; adding one again

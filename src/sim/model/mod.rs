@@ -2,7 +2,7 @@
 //! who listens for interface events.
 //!
 //! Plain data, no I/O and no wire types: every operation answers VPP's `retval` (0 or a
-//! `VNET_API_ERROR_*` code, as a real VPP 26.10 was seen to answer in `../shared/golden/`)
+//! `VNET_API_ERROR_*` code, as a real VPP 26.10 was seen to answer in `tests/golden/`)
 //! and queues the interface events it causes. The API layer sends a request's reply first,
 //! then the events ([`Model::take_events`]), which is the order VPP delivers them in.
 //!

@@ -362,7 +362,7 @@ pub fn render_memory(h: &HeapView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::cli::golden;
+    use crate::sim::golden;
 
     fn version() -> VersionView {
         // The build of golden/cli/cli.json.
@@ -379,9 +379,7 @@ mod tests {
 
     #[test]
     fn show_version_matches_capture() {
-        let Some(g) = golden::cli_golden() else {
-            return;
-        };
+        let g = golden::cli_golden();
         assert_eq!(render_version(&version(), false), g.reply("show version"));
         assert_eq!(
             render_version(&version(), true),
@@ -391,9 +389,7 @@ mod tests {
 
     #[test]
     fn show_errors_matches_capture() {
-        let Some(g) = golden::cli_golden() else {
-            return;
-        };
+        let g = golden::cli_golden();
         let e = |count, node: &str, reason: &str, severity| ErrorCounterView {
             count,
             node: node.into(),
@@ -415,9 +411,7 @@ mod tests {
 
     #[test]
     fn show_buffers_matches_capture() {
-        let Some(g) = golden::cli_golden() else {
-            return;
-        };
+        let g = golden::cli_golden();
         let pool = BufferPoolView {
             name: "default-numa-0".into(),
             index: 0,
@@ -434,9 +428,7 @@ mod tests {
 
     #[test]
     fn show_memory_main_heap_matches_capture() {
-        let Some(g) = golden::cli_golden() else {
-            return;
-        };
+        let g = golden::cli_golden();
         let mib = |m: f64| (m * 1048576.0) as u64;
         let heap = HeapView {
             base: 0x7fb114787000,
@@ -493,9 +485,7 @@ mod tests {
     fn show_runtime_matches_capture() {
         // Byte for byte, with the node rows read back from the capture itself (reversed, and
         // with an idle node added, to show the renderer sorts and filters).
-        let Some(g) = golden::cli_golden() else {
-            return;
-        };
+        let g = golden::cli_golden();
         let captured = g.reply("show runtime");
         let mut nodes: Vec<NodeRuntimeView> = captured.lines().skip(3).map(row_to_view).collect();
         nodes.reverse();

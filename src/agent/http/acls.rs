@@ -13,8 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
-use super::error::ApiError;
-use super::http::AppState;
+use super::AppState;
+use crate::agent::error::ApiError;
 use crate::client::Client;
 use crate::ops::acl::{self, Direction, RuleInput};
 
@@ -40,7 +40,7 @@ pub struct InterfaceAclsBody {
 /// Parses and checks a `PUT /acls/{name}` body: the rules, every bad one named.
 pub fn parse_acl_body(name: &str, bytes: &[u8]) -> Result<Vec<acl::Rule>, ApiError> {
     acl::validate_name(name)?;
-    let body: AclBody = super::body::json(bytes).map_err(ApiError::bad_request)?;
+    let body: AclBody = crate::agent::body::json(bytes).map_err(ApiError::bad_request)?;
     let inputs = body
         .rules
         .into_iter()
@@ -52,7 +52,7 @@ pub fn parse_acl_body(name: &str, bytes: &[u8]) -> Result<Vec<acl::Rule>, ApiErr
 
 /// Parses and checks a `PUT /interfaces/{name}/acls` body.
 pub fn parse_interface_body(bytes: &[u8]) -> Result<InterfaceAclsBody, ApiError> {
-    let body: InterfaceAclsBody = super::body::json(bytes).map_err(ApiError::bad_request)?;
+    let body: InterfaceAclsBody = crate::agent::body::json(bytes).map_err(ApiError::bad_request)?;
     if body.input.is_none() && body.output.is_none() {
         return Err(ApiError::bad_request(
             "give \"input\", \"output\" or both: lists of ACL names",

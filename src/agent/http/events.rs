@@ -1,0 +1,100 @@
+//! `/events`: interface state changes as server-sent events.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::stream::{self, Stream, StreamExt};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::AppState;
+use crate::agent::error::ApiError;
+use crate::agent::vpp::EventLine;
+
+fn sse(line: &EventLine) -> Result<Event, Infallible> {
+    let data = serde_json::to_string(line).unwrap_or_else(|_| "{}".into());
+    Ok(Event::default().event(line.event).data(data))
+}
+
+/// What a client that fell behind the event channel gets instead of the events it missed.
+fn lagged_data(missed: u64) -> serde_json::Value {
+    serde_json::json!({
+        "timestamp": humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
+        "event": "lagged",
+        "missed": missed,
+    })
+}
+
+fn lagged(missed: u64) -> Event {
+    Event::default()
+        .event("lagged")
+        .data(lagged_data(missed).to_string())
+}
+
+pub async fn events(
+    State(app): State<AppState>,
+) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, ApiError> {
+    if !app.vpp.events_ready() {
+        return Err(ApiError::unavailable(app.vpp.last_error()));
+    }
+    let (rx, now) = app.vpp.subscribe_events();
+    let initial: Vec<_> = now
+        .iter()
+        .map(|s| sse(&EventLine::state("initial", s)))
+        .collect();
+    let live = stream::unfold(rx, |mut rx| async move {
+        let ev = match rx.recv().await {
+            Ok(line) => sse(&line),
+            Err(RecvError::Lagged(n)) => Ok(lagged(n)),
+            Err(RecvError::Closed) => return None,
+        };
+        Some((ev, rx))
+    });
+    Ok(Sse::new(stream::iter(initial).chain(live))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agent::http::OPENAPI;
+
+    /// Every kind of `/events` data line has the documented EventLine fields, no others.
+    #[test]
+    fn event_lines_match_the_document() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).expect("openapi.json is JSON");
+        let schema = &doc["components"]["schemas"]["EventLine"];
+        let documented = schema["properties"].as_object().expect("properties");
+        let state = crate::ops::events::LinkState {
+            sw_if_index: 1,
+            name: "pg0".into(),
+            admin_up: true,
+            link_up: false,
+            deleted: false,
+        };
+        for line in [
+            serde_json::to_value(EventLine::state("change", &state)).expect("json"),
+            serde_json::to_value(EventLine::note("disconnected", "gone".into())).expect("json"),
+            lagged_data(3),
+        ] {
+            let obj = line.as_object().expect("an object");
+            for key in obj.keys() {
+                assert!(documented.contains_key(key), "{key} undocumented in {line}");
+            }
+            for key in schema["required"].as_array().expect("required") {
+                assert!(
+                    obj.contains_key(key.as_str().unwrap()),
+                    "{key} missing in {line}"
+                );
+            }
+            let event = &line["event"];
+            assert!(
+                documented["event"]["enum"]
+                    .as_array()
+                    .is_some_and(|e| e.contains(event)),
+                "{event} is not a documented event"
+            );
+        }
+    }
+}
