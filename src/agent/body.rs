@@ -5,7 +5,7 @@ use ipnet::IpNet;
 use serde::Deserialize;
 
 use crate::ops::routes::spec::{
-    parse_next_hop, parse_prefix, PathSpec, RouteSpec, SpecError, MAX_PATHS,
+    add_path, parse_path, parse_prefix, PathSpec, RouteSpec, SpecError,
 };
 
 /// One route line of `POST /routes`: the route file's columns (see `ops::routes`).
@@ -75,28 +75,12 @@ pub fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
 }
 
 fn path(line: &RouteLine, prefix: &IpNet) -> Result<PathSpec, SpecError> {
-    let next_hop = line
-        .next_hop
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let interface = line
-        .interface
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
-    let mut p = match next_hop {
-        Some("drop") => {
-            if interface.is_some() {
-                return Err(SpecError::DropWithInterface);
-            }
-            PathSpec::drop_path()
-        }
-        Some(nh) => PathSpec::via(Some(parse_next_hop(nh, prefix)?), interface),
-        None if interface.is_some() => PathSpec::via(None, interface),
-        None => return Err(SpecError::NoPath),
-    };
+    // The one path grammar of every route form (`drop` in any case, as in a route file).
+    let mut p = parse_path(
+        line.next_hop.as_deref().unwrap_or(""),
+        line.interface.as_deref().unwrap_or(""),
+        prefix,
+    )?;
     if let Some(w) = line.weight {
         if w == 0 {
             return Err(SpecError::BadWeight { word: "0".into() });
@@ -135,12 +119,8 @@ pub fn routes(body: RoutesBody) -> Result<Vec<RouteSpec>, String> {
         let table = line.table.unwrap_or(0);
         match out.last_mut() {
             Some(r) if r.table == table && r.prefix == prefix => {
-                if r.is_drop() || p.kind == crate::ops::routes::PathKind::Drop {
-                    errors.push(format!("route {i}: {}", SpecError::MixedDrop { prefix }));
-                } else if r.paths.len() >= MAX_PATHS {
-                    errors.push(format!("route {i}: {}", SpecError::TooManyPaths { prefix }));
-                } else {
-                    r.paths.push(p);
+                if let Err(e) = add_path(&mut r.paths, p, prefix) {
+                    errors.push(format!("route {i}: {e}"));
                 }
             }
             _ => out.push(RouteSpec {

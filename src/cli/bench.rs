@@ -1,5 +1,6 @@
 //! `vppx bench ...`: the numbers behind the README's performance figures.
 
+use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::time::{Duration, Instant};
 
@@ -8,9 +9,14 @@ use serde::Serialize;
 
 use super::args::{BenchCommand, Pipelining};
 use super::context::Context;
+use super::exit::CliError;
+use super::interrupt;
 use crate::binapi::memclnt::{ControlPing, ControlPingReply};
 use crate::client::{Client, ClientError};
-use crate::ops::routes::vpp::{self, add_del_request, InterfaceNames};
+use crate::ops::routes::program::{
+    program, OnRefusal, Policy, Programmed, Progress, Stop, StopReason,
+};
+use crate::ops::routes::vpp::{self, InterfaceNames};
 use crate::ops::routes::{PathSpec, RouteSpec};
 use crate::stats::StatsClient;
 use crate::wire::Message;
@@ -37,15 +43,62 @@ struct ApiBench {
     pipelined_per_second: f64,
 }
 
-#[derive(Serialize)]
+/// A phase not run (an earlier one was interrupted or failed) has no rate (`null`).
+#[derive(Serialize, Default)]
 struct RouteBench {
     count: u32,
     connections: u16,
     window: u16,
-    sync_add_per_second: f64,
-    sync_del_per_second: f64,
-    pipelined_add_per_second: f64,
-    pipelined_del_per_second: f64,
+    sync_add_per_second: Option<f64>,
+    sync_del_per_second: Option<f64>,
+    pipelined_add_per_second: Option<f64>,
+    pipelined_del_per_second: Option<f64>,
+    /// Over every phase run: routes asked for, and what became of each.
+    requested: u64,
+    programmed: u64,
+    failed: u64,
+    unknown: u64,
+    not_sent: u64,
+    failures_by_error: BTreeMap<String, u64>,
+    interrupted: bool,
+}
+
+/// Refusals printed per phase before the counts.
+const SHOWN: usize = 20;
+
+/// One phase of `bench routes`.
+struct Phase {
+    done: Programmed,
+    programmed: u64,
+    unknown: u64,
+    not_sent: u64,
+    elapsed: Duration,
+}
+
+impl Phase {
+    fn new(n: u32, done: Programmed, elapsed: Duration) -> Phase {
+        Phase {
+            programmed: done.programmed,
+            unknown: done.unknown,
+            not_sent: u64::from(n).saturating_sub(done.accounted()),
+            done,
+            elapsed,
+        }
+    }
+}
+
+/// Route `i` of the bench: a /32 drop route in a block no one uses, 198.18.0.0/15
+/// (RFC 2544, benchmarking).
+fn bench_route(table: u32, i: u32) -> RouteSpec {
+    let base = u32::from(Ipv4Addr::new(198, 18, 0, 0));
+    let prefix =
+        IpNet::V4(Ipv4Net::new(Ipv4Addr::from(base + (i % (1 << 17))), 32).unwrap_or_default());
+    RouteSpec {
+        table,
+        prefix,
+        paths: vec![PathSpec::drop_path()],
+        lines: Default::default(),
+    }
 }
 
 #[derive(Serialize)]
@@ -119,88 +172,125 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 },
             table,
         } => {
+            let flag = interrupt::install()?;
+            let stop = Stop::on_interrupt(flag);
             let mut c = ctx.client(&[vpp::MESSAGES])?;
             let names = InterfaceNames::load(&mut c)?;
-            // A block of /32s no one uses: 198.18.0.0/15 (RFC 2544, benchmarking).
-            let route = |i: u32, is_add: bool| {
-                let base = u32::from(Ipv4Addr::new(198, 18, 0, 0));
-                let prefix = IpNet::V4(
-                    Ipv4Net::new(Ipv4Addr::from(base + (i % (1 << 17))), 32).unwrap_or_default(),
-                );
-                let spec = RouteSpec {
-                    table,
-                    prefix,
-                    paths: vec![PathSpec::drop_path()],
-                    lines: Default::default(),
-                };
-                add_del_request(&spec, is_add, &names)
-            };
-            let sync_n = count.min(10_000);
-            let mut timed = |is_add: bool| -> anyhow::Result<f64> {
-                let start = Instant::now();
-                for i in 0..sync_n {
-                    c.request(route(i, is_add)?)?;
-                }
-                Ok(rate(sync_n.into(), start.elapsed()))
-            };
-            let sync_add = timed(true)?;
-            let sync_del = timed(false)?;
+            let _ = c.close();
             let socket = ctx.socket.clone();
             let opts = ctx.connect.clone();
-            let pipelined = |is_add: bool| -> anyhow::Result<f64> {
-                let start = Instant::now();
-                let n = u32::from(connections);
-                std::thread::scope(|s| -> anyhow::Result<()> {
-                    let hs: Vec<_> = (0..n)
-                        .map(|k| {
-                            let (socket, opts) = (&socket, &opts);
-                            s.spawn(move || -> anyhow::Result<()> {
-                                let mut c = Client::connect(socket, opts)?;
-                                let mut failed = None;
-                                let reqs = (0..count)
-                                    .filter(|i| i % n == k)
-                                    .filter_map(|i| route(i, is_add).ok());
-                                c.pipeline(reqs, window.into(), |_, r| {
-                                    if let Err(e) = r {
-                                        failed.get_or_insert(e);
-                                    }
-                                })?;
-                                c.close()?;
-                                failed.map_or(Ok(()), |e| Err(e.into()))
-                            })
-                        })
-                        .collect();
-                    for h in hs {
-                        h.join()
-                            .map_err(|_| anyhow::anyhow!("a bench thread failed"))??;
-                    }
-                    Ok(())
-                })?;
-                Ok(rate(count.into(), start.elapsed()))
+            let connect = move || {
+                let c = Client::connect(&socket, &opts)?;
+                c.require(vpp::MESSAGES)?;
+                Ok(c)
             };
-            let b = RouteBench {
+            // What users run: the programming function behind `route load`, with its
+            // policy, connections and window.
+            let phase = |n: u32, is_add: bool, connections: u16, window: u16| -> Phase {
+                let policy = Policy {
+                    is_add,
+                    on_refusal: OnRefusal::KeepGoing,
+                    connections: connections.into(),
+                    window: window.into(),
+                };
+                let start = Instant::now();
+                let done = program(
+                    || (0..n).map(|i| bench_route(table, i)),
+                    &policy,
+                    &names,
+                    &connect,
+                    &Progress::default(),
+                    &stop,
+                );
+                Phase::new(n, done, start.elapsed())
+            };
+            let sync_n = count.min(10_000);
+            let mut b = RouteBench {
                 count,
                 connections,
                 window,
-                sync_add_per_second: sync_add,
-                sync_del_per_second: sync_del,
-                pipelined_add_per_second: pipelined(true)?,
-                pipelined_del_per_second: pipelined(false)?,
+                ..RouteBench::default()
             };
+            // Each phase runs only if every earlier one went through.
+            let phases: [(&str, u32, bool, u16, u16); 4] = [
+                ("sync_add", sync_n, true, 1, 1),
+                ("sync_del", sync_n, false, 1, 1),
+                ("pipelined_add", count, true, connections, window),
+                ("pipelined_del", count, false, connections, window),
+            ];
+            let mut trouble: Option<anyhow::Error> = None;
+            for (name, n, is_add, conns, win) in phases {
+                if stop.is_set() || trouble.is_some() || b.failed > 0 {
+                    break;
+                }
+                let p = phase(n, is_add, conns, win);
+                let rate = Some(rate(p.programmed, p.elapsed));
+                match name {
+                    "sync_add" => b.sync_add_per_second = rate,
+                    "sync_del" => b.sync_del_per_second = rate,
+                    "pipelined_add" => b.pipelined_add_per_second = rate,
+                    _ => b.pipelined_del_per_second = rate,
+                }
+                b.requested += u64::from(n);
+                b.programmed += p.programmed;
+                b.unknown += p.unknown;
+                b.not_sent += p.not_sent;
+                b.failed += p.done.failures.total();
+                for (k, v) in p.done.failures.by_error() {
+                    *b.failures_by_error.entry(k.clone()).or_default() += v;
+                }
+                let (failures, _) = p.done.failures.into_sorted();
+                for f in failures.iter().take(SHOWN) {
+                    eprintln!(
+                        "bench routes: {name}: {} table {}: {}",
+                        f.prefix, f.table, f.error
+                    );
+                }
+                if let Some(e) = p.done.disconnected.or(p.done.error) {
+                    trouble = Some(e.into());
+                }
+            }
+            b.interrupted = stop.reason() == Some(StopReason::Interrupted);
+            let shown = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.0}"));
             let rows = vec![
                 vec![
                     "sync (window 1, 1 connection)".to_string(),
-                    format!("{:.0}", b.sync_add_per_second),
-                    format!("{:.0}", b.sync_del_per_second),
+                    shown(b.sync_add_per_second),
+                    shown(b.sync_del_per_second),
                 ],
                 vec![
                     format!("pipelined (window {window}, {connections} connections)"),
-                    format!("{:.0}", b.pipelined_add_per_second),
-                    format!("{:.0}", b.pipelined_del_per_second),
+                    shown(b.pipelined_add_per_second),
+                    shown(b.pipelined_del_per_second),
                 ],
             ];
             ctx.out.print(&b, &["mode", "adds/s", "deletes/s"], rows);
-            c.close()?;
+            if b.interrupted {
+                if !ctx.out.json {
+                    eprintln!(
+                        "bench routes: interrupted: {} routes: {} programmed, {} failed, {} unknown, {} not sent",
+                        b.requested, b.programmed, b.failed, b.unknown, b.not_sent
+                    );
+                }
+                return Err(CliError {
+                    code: interrupt::EXIT_CODE,
+                    message: "interrupted".to_string(),
+                }
+                .into());
+            }
+            if let Some(e) = trouble {
+                return Err(e);
+            }
+            if b.failed > 0 {
+                for (name, n) in &b.failures_by_error {
+                    eprintln!("bench routes: {n} failed: {name}");
+                }
+                return Err(CliError {
+                    code: super::exit::REFUSED,
+                    message: format!("bench routes: {} routes failed", b.failed),
+                }
+                .into());
+            }
         }
         BenchCommand::Stats { count } => {
             let mut s = StatsClient::connect(&ctx.stats_socket)?;

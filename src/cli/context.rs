@@ -39,6 +39,8 @@ impl Context {
     /// Starts a private simulator on a temporary socket for this command.
     fn start_sim(&mut self) -> anyhow::Result<()> {
         let dir = tempfile::Builder::new().prefix("vppx-sim-").tempdir()?;
+        // Removed by the TempDir on every return, and on a second signal by the handler.
+        super::interrupt::remove_on_exit(dir.path().to_path_buf());
         let socket = dir.path().join("api.sock");
         let stats_socket = dir.path().join("stats.sock");
         let sim = Simulator::start(SimConfig {

@@ -9,6 +9,7 @@ pub mod completions;
 pub mod context;
 pub mod exit;
 pub mod iface;
+pub mod interrupt;
 pub mod output;
 pub mod route;
 pub mod serve;

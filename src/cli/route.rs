@@ -3,13 +3,16 @@
 use super::args::{Pipelining, RouteCommand, TableCommand};
 use super::context::Context;
 use super::exit::CliError;
+use super::interrupt;
 use super::stream_table::StreamTable;
 use crate::client::Client;
+use crate::ops::routes::csv::MAX_TABLES;
 use crate::ops::routes::list;
-use crate::ops::routes::load::{self, LoadPlan, LoadSummary, Progress};
+use crate::ops::routes::load::{self, LoadPlan, LoadSummary};
+use crate::ops::routes::program::{Progress, Stop, StopReason};
 use crate::ops::routes::vpp::{self, Route, Table};
 use crate::ops::routes::{
-    parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource,
+    parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource, Validation,
 };
 
 const HEADERS: &[&str] = &[
@@ -60,10 +63,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
         } => {
             let spec = parse_route_words(&words).map_err(|e| CliError::bad_input(e.to_string()))?;
             let mut client = ctx.client(&[vpp::MESSAGES])?;
-            if create_tables {
-                vpp::table_add_del(&mut client, spec.table, spec.is_ipv6(), true)?;
-            }
-            let route = vpp::add(&mut client, &spec)?;
+            let route = vpp::add(&mut client, &spec, create_tables)?;
             ctx.out
                 .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
             client.close()?;
@@ -197,6 +197,75 @@ fn with_counters(route: &Route) -> Vec<Vec<String>> {
     out
 }
 
+/// How many failures and bad lines the text output shows before it only counts.
+const SHOWN: usize = 20;
+
+/// `1999980` → `1,999,980`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The bad lines of a validation, grouped: missing tables once each, then the first
+/// [`SHOWN`] other bad lines, then how many more.
+fn bad_line_text(file: &str, v: &Validation) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in v.missing_tables.values().take(SHOWN) {
+        out.push(format!(
+            "{file}: table {} ({}) does not exist in VPP: {} lines, the first at line {} (--create-tables creates it)",
+            t.table,
+            t.family,
+            thousands(t.lines),
+            t.first_line
+        ));
+    }
+    if v.missing_tables.len() > SHOWN {
+        out.push(format!(
+            "{file}: {} more missing tables",
+            thousands((v.missing_tables.len() - SHOWN) as u64)
+        ));
+    }
+    if v.too_many_tables {
+        out.push(format!(
+            "{file}: more than {} distinct tables in one load",
+            thousands(MAX_TABLES as u64)
+        ));
+    }
+    for e in v.errors.iter().take(SHOWN) {
+        out.push(e.to_string());
+    }
+    let in_tables: u64 = v.missing_tables.values().map(|t| t.lines).sum();
+    let shown = v.errors.len().min(SHOWN) as u64;
+    let more = v.bad_lines.saturating_sub(in_tables).saturating_sub(shown);
+    if more > 0 {
+        out.push(format!("{file}: {} more bad lines", thousands(more)));
+    }
+    out
+}
+
+/// Refusals, grouped: the first [`SHOWN`] in file order, then a count per error name.
+fn failure_text(s: &LoadSummary) -> Vec<String> {
+    let shown = &s.failures[..s.failures.len().min(SHOWN)];
+    let mut out: Vec<String> = shown
+        .iter()
+        .map(|f| format!("{}:{}: {}: {}", s.file, f.lines, f.prefix, f.error))
+        .collect();
+    for (name, n) in &s.failures_by_error {
+        let left = n.saturating_sub(shown.iter().filter(|f| &f.error_name == name).count() as u64);
+        if left > 0 {
+            out.push(format!("{}: {} more: {name}", s.file, thousands(left)));
+        }
+    }
+    out
+}
+
 /// Prints a listing route by route (a JSON array, or a table measured in a first pass),
 /// so that a million routes never exist as strings at once. A closed pipe ends it quietly.
 fn print_listing(
@@ -252,8 +321,8 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
         ctx.out.json_line(s);
         return;
     }
-    for f in &s.failures {
-        eprintln!("{}:{}: {}: {}", s.file, f.lines, f.prefix, f.error);
+    for line in failure_text(s) {
+        eprintln!("{line}");
     }
     let done = if s.delete { "removed" } else { "programmed" };
     let mut text = format!(
@@ -263,7 +332,7 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
     if s.unknown > 0 {
         text.push_str(&format!(", {} unknown (connection lost)", s.unknown));
     }
-    if s.not_sent > 0 {
+    if s.not_sent > 0 || s.interrupted || s.file_changed {
         text.push_str(&format!(", {} not sent", s.not_sent));
     }
     if s.dry_run {
@@ -274,39 +343,40 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
             s.elapsed_seconds, s.routes_per_second, s.connections, s.window
         ));
     }
+    if s.interrupted {
+        text.push_str(" (interrupted)");
+    }
     ctx.out.text(&format!("{text}\n"));
 }
 
+fn interrupted_error() -> anyhow::Error {
+    CliError {
+        code: interrupt::EXIT_CODE,
+        message: "interrupted".to_string(),
+    }
+    .into()
+}
+
 fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
+    let flag = interrupt::install()?;
+    let stop = Stop::on_interrupt(flag);
     let source =
         RouteSource::open(file).map_err(|e| CliError::bad_input(format!("{file}: {e}")))?;
     let mut client = ctx.client(&[vpp::MESSAGES])?;
-    let (validation, names) = load::check(&mut client, &source, plan)?;
-    for e in &validation.errors {
-        eprintln!("{e}");
+    let (validation, checked) = load::check(&mut client, &source, plan, &stop)?;
+    for line in bad_line_text(source.name(), &validation) {
+        eprintln!("{line}");
     }
-    if validation.bad_lines as usize > validation.errors.len() {
-        eprintln!(
-            "{}: {} more bad lines not shown",
-            source.name(),
-            validation.bad_lines as usize - validation.errors.len()
-        );
-    }
-    if dry_run || (!validation.is_ok() && !plan.keep_going) {
-        let summary = LoadSummary {
-            file: source.name().to_string(),
-            dry_run: true,
-            delete: plan.delete,
-            requested: validation.routes + validation.failed_routes,
-            lines: validation.route_lines + validation.bad_lines,
-            failed: validation.failed_routes,
-            bad_lines: validation.bad_lines,
-            connections: plan.connections,
-            window: plan.window,
-            ..Default::default()
-        };
+    let interrupted = stop.reason() == Some(StopReason::Interrupted);
+    if dry_run || interrupted || (!validation.is_ok() && !plan.keep_going) {
+        let mut summary = LoadSummary::of_validation(&source, plan, &validation);
+        summary.dry_run = !interrupted;
+        summary.interrupted = interrupted;
         print_summary(ctx, &summary);
-        client.close()?;
+        let _ = client.close();
+        if interrupted {
+            return Err(interrupted_error());
+        }
         if !validation.is_ok() {
             return Err(CliError::bad_input(format!(
                 "{}: {} bad lines; nothing was programmed (--keep-going programs the rest)",
@@ -326,13 +396,13 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
     };
     let progress = Progress::default();
     let total = validation.routes;
-    let stop = std::sync::atomic::AtomicBool::new(false);
+    let done = std::sync::atomic::AtomicBool::new(false);
     let result = std::thread::scope(|s| {
         let bar = progress_bar(total);
         if let Some(bar) = &bar {
-            let (bar, stop, progress) = (bar.clone(), &stop, &progress);
+            let (bar, done, progress) = (bar.clone(), &done, &progress);
             s.spawn(move || {
-                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
                     bar.set_position(progress.done.load(std::sync::atomic::Ordering::Relaxed));
                     std::thread::sleep(std::time::Duration::from_millis(100));
                 }
@@ -344,22 +414,29 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
             &source,
             plan,
             validation,
-            names,
+            &checked,
             &connect,
             &progress,
+            &stop,
         );
-        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
     print_summary(ctx, &result.summary);
     let _ = client.close();
+    if result.stopped == Some(StopReason::Interrupted) {
+        return Err(interrupted_error());
+    }
+    if let Some(e) = result.changed {
+        return Err(CliError::bad_input(e.to_string()).into());
+    }
     if let Some(e) = result.disconnected {
         return Err(e.into());
     }
     if result.summary.failed > 0 {
         return Err(CliError {
             code: super::exit::REFUSED,
-            message: format!("{} routes failed", result.summary.failed),
+            message: format!("{} routes failed", thousands(result.summary.failed)),
         }
         .into());
     }
@@ -379,4 +456,72 @@ fn progress_bar(total: u64) -> Option<indicatif::ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ops::routes::program::{Failure, Failures};
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(1_999_980), "1,999,980");
+    }
+
+    /// 100,000 refusals: twenty lines, then one count per error name; the JSON keeps at
+    /// most 10,000 of them.
+    #[test]
+    fn many_failures_print_a_bounded_text_and_json() {
+        let mut failures = Failures::default();
+        for i in 0..100_000u64 {
+            let name = if i % 10 == 0 {
+                "VNET_API_ERROR_NO_MATCHING_INTERFACE"
+            } else {
+                "VNET_API_ERROR_NO_SUCH_FIB"
+            };
+            failures.push(Failure {
+                line: i + 2,
+                lines: (i + 2).to_string(),
+                table: 9,
+                prefix: "10.0.0.0/32".parse().unwrap(),
+                error: format!("ip_route_add_del: {name}"),
+                error_name: name.to_string(),
+            });
+        }
+        let by_error = failures.by_error().clone();
+        let (kept, truncated) = failures.into_sorted();
+        let s = LoadSummary {
+            file: "f.csv".into(),
+            failed: 100_000,
+            failures: kept,
+            failures_truncated: truncated,
+            failures_by_error: by_error,
+            ..Default::default()
+        };
+        let text = failure_text(&s);
+        assert!(text.len() <= 25, "{text:#?}");
+        assert_eq!(
+            text[0],
+            "f.csv:2: 10.0.0.0/32: ip_route_add_del: VNET_API_ERROR_NO_MATCHING_INTERFACE"
+        );
+        // Of the first 20 lines, 2 are NO_MATCHING_INTERFACE and 18 NO_SUCH_FIB.
+        assert!(
+            text.contains(&"f.csv: 9,998 more: VNET_API_ERROR_NO_MATCHING_INTERFACE".to_string()),
+            "{text:#?}"
+        );
+        assert!(
+            text.contains(&"f.csv: 89,982 more: VNET_API_ERROR_NO_SUCH_FIB".to_string()),
+            "{text:#?}"
+        );
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(json["failures"].as_array().unwrap().len(), 10_000);
+        assert_eq!(json["failures_truncated"], true);
+        assert_eq!(
+            json["failures_by_error"]["VNET_API_ERROR_NO_SUCH_FIB"],
+            90_000
+        );
+    }
 }

@@ -11,6 +11,7 @@ mod harness;
 mod iface;
 mod openapi;
 mod route;
+mod route_load;
 mod route_traffic;
 mod serve;
 mod stats;

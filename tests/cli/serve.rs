@@ -392,15 +392,22 @@ fn serve_routes() {
         None,
     )
     .status(404);
+    // A table VPP lacks is known before anything is sent.
     let refused = post(
         &s,
         "/routes",
         r#"{"prefix":"10.31.0.0/16","next_hop":"10.0.0.1","table":7}"#,
         None,
     )
-    .status(409)
+    .status(400)
     .json();
-    assert_eq!(refused["vpp_error"], "VNET_API_ERROR_NO_SUCH_FIB");
+    assert!(
+        refused["detail"]
+            .as_str()
+            .unwrap()
+            .contains("table 7 (ipv4)"),
+        "{refused}"
+    );
     post(
         &s,
         "/routes?create_tables=true",

@@ -10,10 +10,8 @@ use serde::Deserialize;
 use super::{parse, AppState};
 use crate::agent::body::{self, RoutesBody};
 use crate::agent::error::ApiError;
-use crate::client::ClientError;
 use crate::ops::routes::vpp as routes;
 use crate::ops::routes::{parse_prefix, RouteKey, RouteSpec};
-use crate::ops::OpsError;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,54 +59,30 @@ pub async fn add_routes(
     Ok((StatusCode::CREATED, Json(resp)).into_response())
 }
 
-/// Programs validated routes: every interface is checked first (404 before anything is
-/// sent), tables are made if asked, then the routes go in order. VPP refusing one stops
-/// there (409, naming the route and how many went in before it).
+/// Programs validated routes through the one programming function: interfaces (404) and
+/// tables (400) are checked before anything is sent, tables made if asked, then the routes
+/// go in order. VPP refusing one stops there (409, naming the route and how many went in
+/// before it).
 fn program(
     c: &mut crate::client::Client,
     specs: &[RouteSpec],
     one: bool,
     create_tables: bool,
 ) -> crate::ops::Result<Result<serde_json::Value, ApiError>> {
-    let names = routes::InterfaceNames::load(c)?;
-    for r in specs {
-        for p in &r.paths {
-            if let Some(n) = &p.interface {
-                if names.index(n).is_none() {
-                    return Err(OpsError::NotFound {
-                        what: "interface",
-                        name: n.clone(),
-                    });
-                }
-            }
-        }
-    }
-    if create_tables {
-        let mut tables: Vec<(u32, bool)> = specs.iter().map(|r| (r.table, r.is_ipv6())).collect();
-        tables.sort_unstable();
-        tables.dedup();
-        for (t, v6) in tables {
-            routes::table_add_del(c, t, v6, true)?;
-        }
-    }
     if let (true, Some(spec)) = (one, specs.first()) {
-        return Ok(Ok(serde_json::json!(routes::add(c, spec)?)));
+        return Ok(Ok(serde_json::json!(routes::add(c, spec, create_tables)?)));
     }
-    for (i, r) in specs.iter().enumerate() {
-        match c.request(routes::add_del_request(r, true, &names)?) {
-            Ok(_) => {}
-            Err(e @ ClientError::Vpp { .. }) => {
-                let mut err = ApiError::from(e);
-                err.detail = format!(
-                    "route {i} ({} table {}): {}; {i} route(s) before it were programmed",
-                    r.prefix, r.table, err.detail
-                );
-                return Ok(Err(err));
-            }
-            Err(e) => return Err(e.into()),
-        }
+    let added = crate::ops::routes::program::add_routes(c, specs, create_tables)?;
+    if let Some(r) = added.refused {
+        let i = r.index;
+        let mut err = ApiError::from(r.error);
+        err.detail = format!(
+            "route {i} ({} table {}): {}; {i} route(s) before it were programmed",
+            r.prefix, r.table, err.detail
+        );
+        return Ok(Err(err));
     }
-    Ok(Ok(serde_json::json!({"programmed": specs.len()})))
+    Ok(Ok(serde_json::json!({"programmed": added.programmed})))
 }
 
 #[derive(Debug, Deserialize)]

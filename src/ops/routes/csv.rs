@@ -8,16 +8,15 @@
 //! million-line file costs what one line costs. It sends nothing: callers program what it
 //! yields.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
-use std::path::Path;
 
 use ipnet::IpNet;
 
 use super::spec::{
-    parse_next_hop, parse_preference, parse_prefix, parse_table, parse_weight, LineSpan, PathKind,
-    PathSpec, RouteKey, RouteSpec, SpecError, MAX_PATHS,
+    add_path, parse_path, parse_preference, parse_prefix, parse_table, parse_weight, LineSpan,
+    PathKind, PathSpec, RouteKey, RouteSpec, SpecError,
 };
 
 /// The name stdin gets in messages.
@@ -53,6 +52,10 @@ pub enum LineReason {
     NotUtf8,
     #[error("read error: {0}")]
     Read(String),
+    /// The route's table is not in VPP (and `--create-tables` was not given). One error
+    /// stands for the whole multipath group: `lines` lines from the error's line on.
+    #[error("table {} ({}) does not exist in VPP (--create-tables creates it)", .table.table, .table.family())]
+    NoSuchTable { table: TableRef, lines: u64 },
 }
 
 /// Settings of a load that change how lines read.
@@ -73,18 +76,25 @@ impl Default for LoadOptions {
     }
 }
 
-/// A route file that can be read more than once: a named file, or standard input spooled
-/// to a temporary file (removed when this is dropped).
+/// A route file that can be read more than once, always through the same open file: a
+/// named file, or standard input spooled to an unnamed temporary file (nothing to remove
+/// on any exit path). Both passes of a load read this one open file, and
+/// [`RouteSource::check_unchanged`] says whether its length or modification time moved
+/// since it was opened (see docs/design.md, “Route load”).
 #[derive(Debug)]
 pub struct RouteSource {
     name: String,
-    backing: Backing,
+    file: File,
+    len: u64,
+    modified: Option<std::time::SystemTime>,
 }
 
-#[derive(Debug)]
-enum Backing {
-    Path(std::path::PathBuf),
-    Spooled(tempfile::NamedTempFile),
+/// The route file changed (or could not be read) after it was opened.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file} changed while loading ({why})")]
+pub struct SourceChanged {
+    pub file: String,
+    pub why: String,
 }
 
 impl RouteSource {
@@ -93,21 +103,23 @@ impl RouteSource {
         if path == "-" {
             return Self::spool(STDIN_NAME, io::stdin().lock());
         }
-        // Fail now, before any pass, if the file cannot be read.
-        File::open(path)?;
-        Ok(RouteSource {
-            name: path.to_string(),
-            backing: Backing::Path(Path::new(path).to_path_buf()),
-        })
+        Self::from_file(path, File::open(path)?)
     }
 
-    /// Copies `input` to a temporary file; `name` is what messages call it.
+    /// Copies `input` to an unnamed temporary file; `name` is what messages call it.
     pub fn spool(name: &str, mut input: impl Read) -> io::Result<Self> {
-        let mut tmp = tempfile::NamedTempFile::new()?;
-        io::copy(&mut input, tmp.as_file_mut())?;
+        let mut tmp = tempfile::tempfile()?;
+        io::copy(&mut input, &mut tmp)?;
+        Self::from_file(name, tmp)
+    }
+
+    fn from_file(name: &str, file: File) -> io::Result<Self> {
+        let meta = file.metadata()?;
         Ok(RouteSource {
             name: name.to_string(),
-            backing: Backing::Spooled(tmp),
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            file,
         })
     }
 
@@ -116,13 +128,56 @@ impl RouteSource {
         &self.name
     }
 
-    /// A new pass over the whole source, from its first line.
-    pub fn routes(&self, opts: &LoadOptions) -> io::Result<RouteReader<'static, File>> {
-        let file = match &self.backing {
-            Backing::Path(p) => File::open(p)?,
-            Backing::Spooled(t) => t.reopen()?,
+    /// A new pass over the whole source, from its first line, on the same open file.
+    pub fn routes(&self, opts: &LoadOptions) -> io::Result<RouteReader<'static, FileAt<'_>>> {
+        Ok(RouteReader::new(
+            &self.name,
+            FileAt {
+                file: &self.file,
+                pos: 0,
+            },
+            opts,
+        ))
+    }
+
+    /// `Ok` while the open file has the length and modification time it had when opened.
+    pub fn check_unchanged(&self) -> Result<(), SourceChanged> {
+        let changed = |why: String| SourceChanged {
+            file: self.name.clone(),
+            why,
         };
-        Ok(RouteReader::new(&self.name, file, opts))
+        let meta = self
+            .file
+            .metadata()
+            .map_err(|e| changed(format!("cannot stat it: {e}")))?;
+        if meta.len() != self.len {
+            return Err(changed(format!(
+                "its length went from {} to {} bytes",
+                self.len,
+                meta.len()
+            )));
+        }
+        if meta.modified().ok() != self.modified {
+            return Err(changed("its modification time moved".to_string()));
+        }
+        Ok(())
+    }
+}
+
+/// Reads one open file from its start with positional reads, so that passes over the
+/// same [`File`] never share an offset.
+#[derive(Debug)]
+pub struct FileAt<'f> {
+    file: &'f File,
+    pos: u64,
+}
+
+impl Read for FileAt<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        use std::os::unix::fs::FileExt;
+        let n = self.file.read_at(buf, self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
     }
 }
 
@@ -183,6 +238,9 @@ struct Group {
 /// Resolves an interface name to its sw_if_index; `None` for an unknown name.
 pub type InterfaceResolver<'a> = &'a dyn Fn(&str) -> Option<u32>;
 
+/// Says whether VPP has a table.
+pub type TableCheck<'a> = &'a dyn Fn(TableRef) -> bool;
+
 /// Reads route lines and yields one item per route, in file order: `Ok` for a good route
 /// (all the adjacent lines of one table and prefix), or one `Err` per bad line. A group
 /// with a bad line yields only its errors (it fails whole, D12); a line whose prefix or
@@ -195,6 +253,7 @@ pub struct RouteReader<'a, R: Read> {
     splitter: Splitter,
     opts: LoadOptions,
     interfaces: Option<InterfaceResolver<'a>>,
+    tables: Option<TableCheck<'a>>,
     /// Column order; `None` until the first data line or header decides it.
     columns: Option<Vec<Column>>,
     group: Option<Group>,
@@ -221,6 +280,7 @@ impl<'a, R: Read> RouteReader<'a, R> {
             splitter: Splitter::default(),
             opts: opts.clone(),
             interfaces: None,
+            tables: None,
             columns: None,
             group: None,
             out: VecDeque::new(),
@@ -237,6 +297,18 @@ impl<'a, R: Read> RouteReader<'a, R> {
     {
         RouteReader {
             interfaces: Some(resolve),
+            ..self
+        }
+    }
+
+    /// Checks tables as groups end: a route into a table `exists` denies fails whole with
+    /// one [`LineReason::NoSuchTable`] error.
+    pub fn with_tables<'b>(self, exists: &'b dyn Fn(TableRef) -> bool) -> RouteReader<'b, R>
+    where
+        'a: 'b,
+    {
+        RouteReader {
+            tables: Some(exists),
             ..self
         }
     }
@@ -258,7 +330,17 @@ impl<'a, R: Read> RouteReader<'a, R> {
         let Some(group) = self.group.take() else {
             return;
         };
-        if group.errors.is_empty() {
+        let table = TableRef {
+            is_ip6: matches!(group.key.prefix, IpNet::V6(_)),
+            table: group.key.table,
+        };
+        if group.errors.is_empty() && self.tables.is_some_and(|exists| !exists(table)) {
+            let lines = group.paths.len() as u64;
+            self.stats.bad_lines += lines;
+            self.stats.failed_routes += 1;
+            let err = self.error(group.lines.first, LineReason::NoSuchTable { table, lines });
+            self.out.push_back(Err(err));
+        } else if group.errors.is_empty() {
             self.stats.routes += 1;
             self.stats.route_lines += group.paths.len() as u64;
             self.out.push_back(Ok(RouteSpec {
@@ -284,36 +366,22 @@ impl<'a, R: Read> RouteReader<'a, R> {
             errors: Vec::new(),
         });
         group.lines.last = line;
+        let name = &self.name;
         let path = path.and_then(|path| {
-            let prefix = key.prefix;
-            let reason = if group.paths.len() >= MAX_PATHS {
-                Some(SpecError::TooManyPaths { prefix })
-            } else if !group.paths.is_empty()
-                && (path.kind == PathKind::Drop
-                    || group.paths.iter().any(|p| p.kind == PathKind::Drop))
-            {
-                Some(SpecError::MixedDrop { prefix })
-            } else {
-                None
-            };
-            match reason {
-                Some(reason) => Err(LineError {
-                    file: self.name.clone(),
-                    line,
-                    reason: reason.into(),
-                }),
-                None => Ok(path),
-            }
+            add_path(&mut group.paths, path, key.prefix).map_err(|reason| LineError {
+                file: name.clone(),
+                line,
+                reason: reason.into(),
+            })
         });
         match path {
-            Ok(p) => group.paths.push(p),
+            Ok(()) => {}
             Err(e) => {
                 self.stats.bad_lines += 1;
                 group.errors.push(e);
             }
         }
     }
-
     fn field<'r>(&self, fields: &'r [&'r str], col: Column) -> &'r str {
         self.columns
             .as_deref()
@@ -406,33 +474,15 @@ impl<'a, R: Read> RouteReader<'a, R> {
         let interface = self.field(fields, Column::Interface);
         let weight = self.field(fields, Column::Weight);
         let preference = self.field(fields, Column::Preference);
-        if next_hop.eq_ignore_ascii_case("drop") {
-            if !interface.is_empty() {
-                return Err(SpecError::DropWithInterface);
+        let mut path = parse_path(next_hop, interface, prefix)?;
+        if let (Some(name), Some(resolve)) = (&path.interface, self.interfaces) {
+            if resolve(name).is_none() {
+                return Err(SpecError::UnknownInterface { name: name.clone() });
             }
-            return Ok(PathSpec::drop_path());
         }
-        if next_hop.is_empty() && interface.is_empty() {
-            return Err(SpecError::NoPath);
+        if path.kind == PathKind::Drop {
+            return Ok(path);
         }
-        let next_hop = match next_hop {
-            "" => None,
-            nh => Some(parse_next_hop(nh, prefix)?),
-        };
-        let interface = match interface {
-            "" => None,
-            name => {
-                if let Some(resolve) = self.interfaces {
-                    if resolve(name).is_none() {
-                        return Err(SpecError::UnknownInterface {
-                            name: name.to_string(),
-                        });
-                    }
-                }
-                Some(name.to_string())
-            }
-        };
-        let mut path = PathSpec::via(next_hop, interface);
         if !weight.is_empty() {
             path.weight = parse_weight(weight)?;
         }
@@ -625,10 +675,34 @@ impl<R: Read> Iterator for RouteReader<'_, R> {
 }
 
 /// Which tables a load needs, per address family (for `--create-tables`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct TableRef {
     pub is_ip6: bool,
     pub table: u32,
+}
+
+impl TableRef {
+    /// `ipv4` or `ipv6`.
+    pub fn family(&self) -> &'static str {
+        if self.is_ip6 {
+            "ipv6"
+        } else {
+            "ipv4"
+        }
+    }
+}
+
+/// How many distinct tables one load may name (kept in memory for `--create-tables` and
+/// for the report of missing ones).
+pub const MAX_TABLES: usize = 4096;
+
+/// A table the file names that VPP lacks: how many lines go into it, from which line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct MissingTable {
+    pub table: u32,
+    pub family: &'static str,
+    pub lines: u64,
+    pub first_line: u64,
 }
 
 /// What the validation pass found.
@@ -638,47 +712,102 @@ pub struct Validation {
     pub routes: u64,
     /// Lines of the good routes.
     pub route_lines: u64,
-    /// The first [`LoadOptions::max_errors`] bad lines, sorted by line.
+    /// The first [`LoadOptions::max_errors`] bad lines, sorted by line (lines into a
+    /// missing table are counted in `missing_tables` instead).
     pub errors: Vec<LineError>,
     /// All bad lines, including those not kept in `errors`.
     pub bad_lines: u64,
     /// Routes that fail because one of their lines is bad.
     pub failed_routes: u64,
-    /// The tables the good routes go into.
+    /// The tables the good routes go into (at most [`MAX_TABLES`]).
     pub tables: BTreeSet<TableRef>,
+    /// Tables the file names that VPP lacks, once each (at most [`MAX_TABLES`]).
+    pub missing_tables: BTreeMap<TableRef, MissingTable>,
+    /// Set when the file names more than [`MAX_TABLES`] tables.
+    pub too_many_tables: bool,
 }
 
 impl Validation {
     pub fn is_ok(&self) -> bool {
-        self.bad_lines == 0
+        self.bad_lines == 0 && !self.too_many_tables
     }
 }
 
 /// The validation pass: reads the whole source, checking every line (and every interface
-/// name, given `interfaces`), holding only the errors. Callers then call
-/// [`RouteSource::routes`] again for the programming pass.
+/// name, given `interfaces`; every table, given `tables`), holding only a bounded part of
+/// the errors. `stop` is asked before each item: when it says so, the pass ends early.
+/// Callers then call [`RouteSource::routes`] again for the programming pass.
 pub fn validate(
     source: &RouteSource,
     opts: &LoadOptions,
     interfaces: Option<InterfaceResolver<'_>>,
 ) -> io::Result<Validation> {
-    let reader = source.routes(opts)?;
-    Ok(match interfaces {
-        Some(resolve) => validate_reader(reader.with_interfaces(resolve), opts.max_errors),
-        None => validate_reader(reader, opts.max_errors),
-    })
+    validate_with(source, opts, interfaces, None, &|| false)
+}
+
+/// [`validate`] with a table check and a way to stop early.
+pub fn validate_with(
+    source: &RouteSource,
+    opts: &LoadOptions,
+    interfaces: Option<InterfaceResolver<'_>>,
+    tables: Option<TableCheck<'_>>,
+    stop: &dyn Fn() -> bool,
+) -> io::Result<Validation> {
+    let mut reader = source.routes(opts)?;
+    reader.interfaces = interfaces;
+    reader.tables = tables;
+    Ok(validate_until(reader, opts.max_errors, stop))
 }
 
 /// [`validate`] over any reader.
-pub fn validate_reader<R: Read>(mut reader: RouteReader<'_, R>, max_errors: usize) -> Validation {
+pub fn validate_reader<R: Read>(reader: RouteReader<'_, R>, max_errors: usize) -> Validation {
+    validate_until(reader, max_errors, &|| false)
+}
+
+fn validate_until<R: Read>(
+    mut reader: RouteReader<'_, R>,
+    max_errors: usize,
+    stop: &dyn Fn() -> bool,
+) -> Validation {
     let mut v = Validation::default();
+    let mut n = 0u64;
     for item in reader.by_ref() {
+        n += 1;
+        if n % 1024 == 0 && stop() {
+            break;
+        }
         match item {
             Ok(route) => {
-                v.tables.insert(TableRef {
+                let t = TableRef {
                     is_ip6: route.is_ipv6(),
                     table: route.table,
-                });
+                };
+                if v.tables.len() < MAX_TABLES || v.tables.contains(&t) {
+                    v.tables.insert(t);
+                } else {
+                    v.too_many_tables = true;
+                }
+            }
+            Err(LineError {
+                line,
+                reason: LineReason::NoSuchTable { table, lines },
+                ..
+            }) => {
+                if let Some(m) = v.missing_tables.get_mut(&table) {
+                    m.lines += lines;
+                } else if v.missing_tables.len() < MAX_TABLES {
+                    v.missing_tables.insert(
+                        table,
+                        MissingTable {
+                            table: table.table,
+                            family: table.family(),
+                            lines,
+                            first_line: line,
+                        },
+                    );
+                } else {
+                    v.too_many_tables = true;
+                }
             }
             Err(e) => {
                 if v.errors.len() < max_errors {

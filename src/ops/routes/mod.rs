@@ -50,12 +50,14 @@
 pub mod csv;
 pub mod list;
 pub mod load;
+pub mod program;
 pub mod spec;
 pub mod vpp;
 
 pub use self::csv::{
-    validate, validate_reader, InterfaceResolver, LineError, LineReason, LoadOptions, ReaderStats,
-    RouteReader, RouteSource, TableRef, Validation,
+    validate, validate_reader, validate_with, InterfaceResolver, LineError, LineReason,
+    LoadOptions, MissingTable, ReaderStats, RouteReader, RouteSource, SourceChanged, TableRef,
+    Validation,
 };
 pub use self::spec::{
     parse_next_hop, parse_prefix, parse_route_key_words, parse_route_words, ArgError, LineSpan,

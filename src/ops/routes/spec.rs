@@ -225,6 +225,51 @@ fn family(a: &IpAddr) -> &'static str {
     }
 }
 
+/// Whether `word` is the drop keyword, in any case (`drop`, `DROP`): the same in a route
+/// file's `next_hop` column, a JSON body's `next_hop` and the command line.
+pub fn is_drop_word(word: &str) -> bool {
+    word.eq_ignore_ascii_case("drop")
+}
+
+/// The one path grammar of every route form (a route file line, a JSON body, the command
+/// line): `next_hop` is an address of the prefix's family or `drop`; `interface` an
+/// interface name; an empty string is absent. A drop path takes no interface; any other
+/// needs a next hop or an interface.
+pub fn parse_path(next_hop: &str, interface: &str, prefix: &IpNet) -> Result<PathSpec, SpecError> {
+    let (next_hop, interface) = (next_hop.trim(), interface.trim());
+    if is_drop_word(next_hop) {
+        if !interface.is_empty() {
+            return Err(SpecError::DropWithInterface);
+        }
+        return Ok(PathSpec::drop_path());
+    }
+    if next_hop.is_empty() && interface.is_empty() {
+        return Err(SpecError::NoPath);
+    }
+    let next_hop = match next_hop {
+        "" => None,
+        nh => Some(parse_next_hop(nh, prefix)?),
+    };
+    let interface = (!interface.is_empty()).then(|| interface.to_string());
+    Ok(PathSpec::via(next_hop, interface))
+}
+
+/// The one grouping rule of every route form: adds `path` to the paths of one route
+/// (adjacent lines or list items of one table and prefix): at most [`MAX_PATHS`], and a
+/// drop path only alone.
+pub fn add_path(paths: &mut Vec<PathSpec>, path: PathSpec, prefix: IpNet) -> Result<(), SpecError> {
+    if paths.len() >= MAX_PATHS {
+        return Err(SpecError::TooManyPaths { prefix });
+    }
+    if !paths.is_empty()
+        && (path.kind == PathKind::Drop || paths.iter().any(|p| p.kind == PathKind::Drop))
+    {
+        return Err(SpecError::MixedDrop { prefix });
+    }
+    paths.push(path);
+    Ok(())
+}
+
 /// Parses `ADDRESS/LENGTH`, refusing host bits (with a hint naming the network) and a
 /// missing length (with a hint naming the host route).
 pub fn parse_prefix(word: &str) -> Result<IpNet, SpecError> {
@@ -354,7 +399,8 @@ pub fn parse_route_words(words: &[String]) -> Result<RouteSpec, ArgError> {
                 keyword: keyword.to_string(),
             })
         };
-        match keyword {
+        let lower = keyword.to_ascii_lowercase();
+        match lower.as_str() {
             "table" => {
                 let v = parse_table(value()?)?;
                 if table.replace(v).is_some() {
@@ -383,7 +429,7 @@ pub fn parse_route_words(words: &[String]) -> Result<RouteSpec, ArgError> {
                         keyword: keyword.to_string(),
                     });
                 };
-                if keyword == "weight" {
+                if lower == "weight" {
                     path.weight = parse_weight(v)?;
                 } else {
                     path.preference = parse_preference(v)?;
@@ -404,22 +450,21 @@ pub fn parse_route_words(words: &[String]) -> Result<RouteSpec, ArgError> {
             }
         }
     }
-    if drop {
-        if !paths.is_empty() {
-            return Err(SpecError::MixedDrop { prefix }.into());
-        }
-        paths.push(PathSpec::drop_path());
-    }
-    if paths.is_empty() {
+    if paths.is_empty() && !drop {
         return Err(SpecError::NoPath.into());
     }
-    if paths.len() > MAX_PATHS {
-        return Err(SpecError::TooManyPaths { prefix }.into());
+    // The paths go through the same grouping rule as a file's lines and a body's items.
+    let mut grouped = Vec::with_capacity(paths.len() + 1);
+    if drop {
+        grouped.push(PathSpec::drop_path());
+    }
+    for p in paths {
+        add_path(&mut grouped, p, prefix)?;
     }
     Ok(RouteSpec {
         table: table.unwrap_or(0),
         prefix,
-        paths,
+        paths: grouped,
         lines: LineSpan::default(),
     })
 }

@@ -263,20 +263,15 @@ pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> R
     Ok(listing.routes(None).collect())
 }
 
-/// Adds one route (all its paths, replacing what the table had for the prefix).
-pub fn add(client: &mut Client, route: &RouteSpec) -> Result<Route> {
-    let names = InterfaceNames::load(client)?;
-    for p in &route.paths {
-        if let Some(n) = &p.interface {
-            if names.index(n).is_none() {
-                return Err(OpsError::NotFound {
-                    what: "interface",
-                    name: n.clone(),
-                });
-            }
-        }
+/// Adds one route (all its paths, replacing what the table had for the prefix) through
+/// the one programming function, and reads it back. Tables as in
+/// [`super::program::add_routes`].
+pub fn add(client: &mut Client, route: &RouteSpec, create_tables: bool) -> Result<Route> {
+    let added = super::program::add_routes(client, std::slice::from_ref(route), create_tables)?;
+    if let Some(r) = added.refused {
+        return Err(r.error.into());
     }
-    client.request(add_del_request(route, true, &names)?)?;
+    let names = InterfaceNames::load(client)?;
     lookup(client, &route.key(), &names)?.ok_or_else(|| OpsError::NotFound {
         what: "route",
         name: route.prefix.to_string(),
