@@ -160,7 +160,7 @@ pub fn errors(snap: &Snapshot) -> Vec<ErrorCounter> {
 }
 
 /// The acl plugin's counters of one node (`acl-plugin-in-ip4-fa`, ...), as VPP counts them:
-/// per node, not per interface (D11).
+/// per node, not per interface.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AclCounters {
     pub node: String,

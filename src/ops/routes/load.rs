@@ -414,6 +414,7 @@ mod tests {
             socket: socket.clone(),
             stats_socket: None,
             interfaces: vec![],
+            ..Default::default()
         })
         .unwrap();
         let csv = dir.path().join("routes.csv");
