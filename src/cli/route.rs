@@ -55,7 +55,7 @@ fn table_rows(tables: &[Table]) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
     match cmd {
         RouteCommand::Add {
             words,
@@ -65,7 +65,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::add(&mut client, &spec, create_tables)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Del { words } => {
@@ -79,7 +79,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             };
             let route = vpp::del(&mut client, &key)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Load {
@@ -144,7 +144,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut headers = HEADERS.to_vec();
             headers.extend(["packets", "bytes"]);
             let rows = with_counters(&route);
-            ctx.out.print(&route, &headers, rows);
+            ctx.out.print(&route, &headers, rows)?;
         }
         RouteCommand::Table { command } => {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
@@ -159,7 +159,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             }
             let tables = vpp::tables(&mut client)?;
             ctx.out
-                .print(&tables, &["family", "table", "name"], table_rows(&tables));
+                .print(&tables, &["family", "table", "name"], table_rows(&tables))?;
             client.close()?;
         }
     }
@@ -180,7 +180,7 @@ fn any_prefix(word: &str) -> Result<ipnet::IpNet, CliError> {
 }
 
 /// `/net/route/to` summed over threads, by stats index.
-fn route_totals(ctx: &Context) -> anyhow::Result<Vec<crate::stats::CombinedCounter>> {
+fn route_totals(ctx: &Context) -> crate::error::Result<Vec<crate::stats::CombinedCounter>> {
     let mut stats = crate::stats::StatsClient::connect(&ctx.stats_socket)?;
     Ok(stats.combined_totals(list::ROUTE_TO)?.unwrap_or_default())
 }
@@ -272,7 +272,7 @@ fn print_listing(
     ctx: &Context,
     listing: &list::Listing,
     totals: Option<&[crate::stats::CombinedCounter]>,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     use std::io::Write;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -311,15 +311,19 @@ fn print_listing(
         out.flush()
     })();
     match result {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::error::Error::wrap(
+            crate::error::ErrorClass::Internal,
+            "cannot write output",
+            e,
+        )),
         _ => Ok(()),
     }
 }
 
-fn print_summary(ctx: &Context, s: &LoadSummary) {
+fn print_summary(ctx: &Context, s: &LoadSummary) -> crate::error::Result<()> {
     if ctx.out.json {
-        ctx.out.json_line(s);
-        return;
+        ctx.out.json_line(s)?;
+        return Ok(());
     }
     for line in failure_text(s) {
         eprintln!("{line}");
@@ -346,18 +350,19 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
     if s.interrupted {
         text.push_str(" (interrupted)");
     }
-    ctx.out.text(&format!("{text}\n"));
+    ctx.out.text(&format!("{text}\n"))?;
+    Ok(())
 }
 
-fn interrupted_error() -> anyhow::Error {
+fn interrupted_error() -> crate::error::Error {
     CliError {
-        code: interrupt::EXIT_CODE,
+        class: crate::error::ErrorClass::Interrupted,
         message: "interrupted".to_string(),
     }
     .into()
 }
 
-fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
+fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate::error::Result<()> {
     let flag = interrupt::install()?;
     let stop = Stop::on_interrupt(flag);
     let source =
@@ -372,7 +377,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         let mut summary = LoadSummary::of_validation(&source, plan, &validation);
         summary.dry_run = !interrupted;
         summary.interrupted = interrupted;
-        print_summary(ctx, &summary);
+        print_summary(ctx, &summary)?;
         let _ = client.close();
         if interrupted {
             return Err(interrupted_error());
@@ -422,7 +427,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
-    print_summary(ctx, &result.summary);
+    print_summary(ctx, &result.summary)?;
     let _ = client.close();
     if result.stopped == Some(StopReason::Interrupted) {
         return Err(interrupted_error());
@@ -435,7 +440,7 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
     }
     if result.summary.failed > 0 {
         return Err(CliError {
-            code: super::exit::REFUSED,
+            class: crate::error::ErrorClass::Refused,
             message: format!("{} routes failed", thousands(result.summary.failed)),
         }
         .into());

@@ -34,7 +34,7 @@ fn f(v: f64) -> String {
 }
 
 /// Prints one snapshot's counters.
-fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
+fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) -> crate::error::Result<()> {
     match view {
         StatsView::Interfaces => {
             let v = stats::interfaces(snap);
@@ -66,7 +66,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                     "tx errors",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Nodes => {
             let v = stats::nodes(snap);
@@ -94,7 +94,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                     "clocks/vector",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Errors => {
             let v = stats::errors(snap);
@@ -102,12 +102,12 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 .iter()
                 .map(|e| vec![n(e.count), e.node.clone(), e.reason.clone()])
                 .collect();
-            ctx.out.print(&v, &["count", "node", "reason"], rows);
+            ctx.out.print(&v, &["count", "node", "reason"], rows)?;
         }
         StatsView::System => {
             let v = stats::system(snap);
             let rows = v.iter().map(|(k, x)| vec![k.clone(), n(*x)]).collect();
-            ctx.out.print(&v, &["path", "value"], rows);
+            ctx.out.print(&v, &["path", "value"], rows)?;
         }
         StatsView::Buffers => {
             let v = stats::buffers(snap);
@@ -116,7 +116,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 .map(|p| vec![p.name.clone(), n(p.cached), n(p.used), n(p.available)])
                 .collect();
             ctx.out
-                .print(&v, &["pool", "cached", "used", "available"], rows);
+                .print(&v, &["pool", "cached", "used", "available"], rows)?;
         }
         StatsView::Memory => {
             let v = stats::memory(snap);
@@ -137,7 +137,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 &v,
                 &["heap", "total", "used", "free", "free chunks", "releasable"],
                 rows,
-            );
+            )?;
         }
         // Read by `routes`, not from a snapshot.
         StatsView::Routes { .. } => {}
@@ -145,16 +145,17 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
             let v = stats::dump(snap);
             if ctx.out.json {
                 let map: serde_json::Map<String, serde_json::Value> = v.into_iter().collect();
-                ctx.out.json_line(&map);
+                ctx.out.json_line(&map)?;
             } else {
                 let mut text = String::new();
                 for (path, value) in v {
                     text.push_str(&format!("{path} {value}\n"));
                 }
-                ctx.out.text(&text);
+                ctx.out.text(&text)?;
             }
         }
     }
+    Ok(())
 }
 
 /// One interval's worth of rates, as NDJSON prints it.
@@ -181,24 +182,36 @@ struct Errors {
     errors: Vec<stats::ErrorRate>,
 }
 
-fn emit<T: Serialize>(ctx: &Context, secs: f64, data: T, headers: &[&str], rows: Vec<Vec<String>>) {
+fn emit<T: Serialize>(
+    ctx: &Context,
+    secs: f64,
+    data: T,
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+) -> crate::error::Result<()> {
     if ctx.out.json {
         let line = Interval {
             timestamp: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
             interval_seconds: secs,
             data,
         };
-        match serde_json::to_string(&line) {
-            Ok(s) => super::output::write_out(&format!("{s}\n")),
-            Err(e) => eprintln!("vppx: {e}"),
-        }
+        let s = serde_json::to_string(&line).map_err(|e| {
+            crate::error::Error::wrap(crate::error::ErrorClass::Internal, "cannot encode JSON", e)
+        })?;
+        super::output::write_out(&format!("{s}\n"))
     } else {
-        super::output::write_out(&format!("{}\n", super::output::table(headers, rows)));
+        super::output::write_out(&format!("{}\n", super::output::table(headers, rows)))
     }
 }
 
 /// Prints the rates between two snapshots.
-fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, secs: f64) {
+fn print_rates(
+    ctx: &Context,
+    view: &StatsView,
+    old: &Snapshot,
+    new: &Snapshot,
+    secs: f64,
+) -> crate::error::Result<()> {
     match view {
         StatsView::Interfaces => {
             let r = stats::interface_rates(&stats::interfaces(old), &stats::interfaces(new), secs);
@@ -228,7 +241,7 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
                     "drops/s",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Nodes => {
             let r = stats::node_rates(&stats::nodes(old), &stats::nodes(new), secs);
@@ -256,7 +269,7 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
                     "clocks/vector",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Errors => {
             let r = stats::error_rates(&stats::errors(old), &stats::errors(new), secs);
@@ -277,11 +290,12 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
                 Errors { errors: r },
                 &["count", "per second", "node", "reason"],
                 rows,
-            );
+            )?;
         }
         // Gauges and dumps have no rate: print the values each interval.
-        other => print_counters(ctx, other, new),
+        other => print_counters(ctx, other, new)?,
     }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -315,7 +329,7 @@ fn routes(
     prefix: Option<&str>,
     top: usize,
     refresh: Duration,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     use crate::ops::routes::list::{ListQuery, RouteIndex, ROUTE_TO};
     let prefix = match prefix {
         Some(p) => Some(
@@ -335,7 +349,7 @@ fn routes(
     let mut stats_client = StatsClient::connect(&ctx.stats_socket)?;
     let mut api = ctx.client(&[crate::ops::routes::vpp::MESSAGES])?;
     let mut index = RouteIndex::read(&mut api, query)?;
-    let read = |c: &mut StatsClient| -> anyhow::Result<Vec<crate::stats::CombinedCounter>> {
+    let read = |c: &mut StatsClient| -> crate::error::Result<Vec<crate::stats::CombinedCounter>> {
         Ok(c.combined_totals(ROUTE_TO)?.unwrap_or_default())
     };
     let headers_counts = ["table", "prefix", "packets", "bytes", "stats index"];
@@ -344,7 +358,7 @@ fn routes(
         let v = stats::route_traffic(&index, &totals, None, top);
         api.close()?;
         let rows = route_rows(&v, false);
-        ctx.out.print(&v, &headers_counts, rows);
+        ctx.out.print(&v, &headers_counts, rows)?;
         return Ok(());
     };
     let mut old = read(&mut stats_client)?;
@@ -378,7 +392,7 @@ fn routes(
                 "stats index",
             ],
             rows,
-        );
+        )?;
         let stale = new.len() != indexed_len || (!refresh.is_zero() && dumped.elapsed() >= refresh);
         if stale {
             index = RouteIndex::read(&mut api, query)?;
@@ -393,7 +407,7 @@ fn routes(
     Ok(())
 }
 
-pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, args: StatsArgs) -> crate::error::Result<()> {
     let view = args.view.clone().unwrap_or(StatsView::Interfaces);
     if let StatsView::Routes {
         table,
@@ -410,7 +424,7 @@ pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
     let mut client = StatsClient::connect(&ctx.stats_socket)?;
     let Some(interval) = args.interval else {
         let snap = client.scrape(&pats)?;
-        print_counters(ctx, &view, &snap);
+        print_counters(ctx, &view, &snap)?;
         return Ok(());
     };
     if interval < Duration::from_millis(10) {
@@ -429,7 +443,7 @@ pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
             &old,
             &new,
             now.duration_since(then).as_secs_f64(),
-        );
+        )?;
         old = new;
         then = now;
         done += 1;
