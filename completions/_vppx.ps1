@@ -351,13 +351,15 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;route;load' {
+            [CompletionResult]::new('--source-priority', '--source-priority', [CompletionResultType]::ParameterName, 'With --replace: the FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)')
             [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Requests in flight per connection')
             [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Connections to VPP, used in parallel')
-            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table for lines that name none')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table for lines that name none. With --replace it may be repeated: the tables to manage (both families; lines that name none go to the first)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
             [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Remove the listed routes instead of adding them')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Make the file the whole truth for the tables it names (or --table): vppx''s managed routes (FIB source `vppx`) that the file lacks are removed, changed ones updated, unchanged ones not sent at all')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only validate the file (against VPP''s interfaces); program nothing')
             [CompletionResult]::new('--keep-going', '--keep-going', [CompletionResultType]::ParameterName, 'Program the good routes even if some lines are bad (exit 1 then)')
             [CompletionResult]::new('--create-tables', '--create-tables', [CompletionResultType]::ParameterName, 'Create missing tables first')

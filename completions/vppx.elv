@@ -310,13 +310,15 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand --version 'Print version'
         }
         &'vppx;route;load'= {
+            cand --source-priority 'With --replace: the FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)'
             cand --window 'Requests in flight per connection'
             cand --connections 'Connections to VPP, used in parallel'
-            cand --table 'The table for lines that name none'
+            cand --table 'The table for lines that name none. With --replace it may be repeated: the tables to manage (both families; lines that name none go to the first)'
             cand --socket 'VPP''s binary-API socket'
             cand --stats-socket 'VPP''s stats socket'
             cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
             cand --delete 'Remove the listed routes instead of adding them'
+            cand --replace 'Make the file the whole truth for the tables it names (or --table): vppx''s managed routes (FIB source `vppx`) that the file lacks are removed, changed ones updated, unchanged ones not sent at all'
             cand --dry-run 'Only validate the file (against VPP''s interfaces); program nothing'
             cand --keep-going 'Program the good routes even if some lines are bad (exit 1 then)'
             cand --create-tables 'Create missing tables first'

@@ -173,13 +173,15 @@ complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from del" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from del" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from del" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l source-priority -d 'With --replace: the FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l window -d 'Requests in flight per connection' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l connections -d 'Connections to VPP, used in parallel' -r
-complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l table -d 'The table for lines that name none' -r
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l table -d 'The table for lines that name none. With --replace it may be repeated: the tables to manage (both families; lines that name none go to the first)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l delete -d 'Remove the listed routes instead of adding them'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l replace -d 'Make the file the whole truth for the tables it names (or --table): vppx\'s managed routes (FIB source `vppx`) that the file lacks are removed, changed ones updated, unchanged ones not sent at all'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l dry-run -d 'Only validate the file (against VPP\'s interfaces); program nothing'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l keep-going -d 'Program the good routes even if some lines are bad (exit 1 then)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l create-tables -d 'Create missing tables first'

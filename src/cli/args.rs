@@ -227,14 +227,23 @@ pub enum RouteCommand {
     },
     /// Program every route of a CSV file (or - for stdin), as fast as VPP takes them.
     #[command(
-        after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  vppx route load --delete routes.csv\n  generate-routes | vppx --json route load - --keep-going"
+        after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  generate-routes | vppx --json route load - --keep-going\n  vppx route load --replace --dry-run --table 0 --table 5 routes.csv"
     )]
     Load {
         /// The CSV file, or - for standard input.
         file: String,
         /// Remove the listed routes instead of adding them.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "replace")]
         delete: bool,
+        /// Make the file the whole truth for the tables it names (or --table): vppx's
+        /// managed routes (FIB source `vppx`) that the file lacks are removed, changed ones
+        /// updated, unchanged ones not sent at all.
+        #[arg(long)]
+        replace: bool,
+        /// With --replace: the FIB source priority to register `vppx` with, if VPP has
+        /// no such source yet (lower wins).
+        #[arg(long, default_value_t = crate::ops::desired::source::DEFAULT_PRIORITY, requires = "replace")]
+        source_priority: u8,
         /// Only validate the file (against VPP's interfaces); program nothing.
         #[arg(long)]
         dry_run: bool,
@@ -246,9 +255,10 @@ pub enum RouteCommand {
         create_tables: bool,
         #[command(flatten)]
         pipelining: Pipelining,
-        /// The table for lines that name none.
-        #[arg(long, default_value_t = 0)]
-        table: u32,
+        /// The table for lines that name none. With --replace it may be repeated: the
+        /// tables to manage (both families; lines that name none go to the first).
+        #[arg(long)]
+        table: Vec<u32>,
     },
     /// List routes, sorted by table, address and prefix length; prefixes print as networks.
     #[command(

@@ -17,6 +17,7 @@
 //! a host route whose one path goes to that same address through an interface is a
 //! learnt `neighbor`. Anything else is someone's route (`null`).
 
+use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ipnet::IpNet;
@@ -25,7 +26,7 @@ use serde::Serialize;
 use super::spec::{parse_route_key_words, RouteKey};
 use super::vpp::{self, InterfaceNames, Route, RoutePath};
 use crate::binapi::fib_types::{FibPathNhProto, FibPathType};
-use crate::binapi::ip::{IpRoute, IpRouteDump, IpTable};
+use crate::binapi::ip::{IpRoute, IpRouteDump, IpRouteV2Dump, IpTable};
 use crate::client::Client;
 use crate::ops::error::Result;
 use crate::stats::CombinedCounter;
@@ -83,6 +84,21 @@ pub struct OwnEntries {
 }
 
 impl OwnEntries {
+    /// The kind of VPP entry `r` is, from the FIB source VPP names for it when there is
+    /// one (`interface`, `default-route`, `special`, `adjacency` are VPP's own), else from
+    /// the rules of the module docs.
+    pub fn classify_with(&mut self, source: Option<&str>, r: &IpRoute) -> Option<&'static str> {
+        let seen = self.classify(r);
+        match source {
+            Some("interface") if seen == Some("local") => Some("local"),
+            Some("interface") => Some("connected"),
+            Some("default-route" | "special") => Some("default"),
+            Some("adjacency") => Some("neighbor"),
+            Some(_) => None,
+            None => seen,
+        }
+    }
+
     /// The kind of VPP entry `r` is, `None` for a route someone added.
     pub fn classify(&mut self, r: &IpRoute) -> Option<&'static str> {
         let network = r.prefix.trunc();
@@ -140,19 +156,22 @@ fn next_hop(p: &crate::binapi::fib_types::FibPath) -> Option<IpAddr> {
 #[derive(Debug, Default)]
 pub struct Listing {
     names: InterfaceNames,
+    /// FIB source names by id (`fib_source_dump`).
+    sources: BTreeMap<u8, String>,
     arena: Vec<u8>,
     /// Where each route starts in `arena`.
     index: Vec<u32>,
 }
 
 /// Appends to the arena; the layout is private to this pair of functions.
-fn pack(out: &mut Vec<u8>, r: &IpRoute, kind: Option<&'static str>) {
+fn pack(out: &mut Vec<u8>, r: &IpRoute, kind: Option<&'static str>, src: u8) {
     let network = r.prefix.trunc();
     out.extend_from_slice(&r.table_id.to_le_bytes());
     push_addr(out, network.addr());
     out.push(network.prefix_len());
     let code = kind.and_then(|k| KINDS.iter().position(|x| *x == k));
     out.push(code.map_or(0, |c| c as u8 + 1));
+    out.push(src);
     out.extend_from_slice(&r.stats_index.to_le_bytes());
     let paths = &r.paths[..r.paths.len().min(usize::from(u8::MAX))];
     out.push(paths.len() as u8);
@@ -226,6 +245,7 @@ impl Listing {
     pub fn read(client: &mut Client, query: ListQuery) -> Result<Listing> {
         let mut listing = Listing {
             names: InterfaceNames::load(client)?,
+            sources: vpp::source_names(client)?,
             ..Listing::default()
         };
         for t in vpp::tables(client)? {
@@ -238,7 +258,10 @@ impl Listing {
             }
             let mut own = OwnEntries::default();
             let (arena, index) = (&mut listing.arena, &mut listing.index);
-            let req = IpRouteDump {
+            let sources = &listing.sources;
+            // `src` 0: every entry, with its best source.
+            let req = IpRouteV2Dump {
+                src: 0,
                 table: IpTable {
                     table_id: t.table,
                     is_ip6,
@@ -247,17 +270,25 @@ impl Listing {
                 ..Default::default()
             };
             client.dump_each(req, |d| {
-                let kind = own.classify(&d.route);
+                let r = d.route;
+                let src = r.src;
+                let d = IpRoute {
+                    table_id: r.table_id,
+                    stats_index: r.stats_index,
+                    prefix: r.prefix,
+                    paths: r.paths,
+                };
+                let kind = own.classify_with(sources.get(&src).map(String::as_str), &d);
                 if query
                     .prefix
-                    .is_some_and(|p| !p.trunc().contains(&d.route.prefix.trunc()))
+                    .is_some_and(|p| !p.trunc().contains(&d.prefix.trunc()))
                 {
                     return;
                 }
                 // An arena past 4 GiB would hold well over a hundred million routes.
                 if let Ok(at) = u32::try_from(arena.len()) {
                     index.push(at);
-                    pack(arena, &d.route, kind);
+                    pack(arena, &d, kind, src);
                 }
             })?;
         }
@@ -307,6 +338,7 @@ impl Listing {
             0 => None,
             c => KINDS.get(usize::from(c) - 1).copied(),
         };
+        let src = u.u8();
         let stats_index = u.u32();
         let n = u.u8();
         let paths = (0..n)
@@ -330,6 +362,12 @@ impl Listing {
             vpp_entry: kind,
             paths,
             counters: totals.map(|t| RouteCounters::at(t, stats_index)),
+            source: Some(
+                self.sources
+                    .get(&src)
+                    .cloned()
+                    .unwrap_or_else(|| format!("source-{src}")),
+            ),
         }
     }
 }

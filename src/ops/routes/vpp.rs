@@ -8,11 +8,13 @@ use ipnet::IpNet;
 use serde::Serialize;
 
 use super::spec::{PathKind, PathSpec, RouteKey, RouteSpec};
+use crate::binapi::fib::{FibSourceDetails, FibSourceDump};
 use crate::binapi::fib_types::{FibPath, FibPathNh, FibPathNhProto, FibPathType};
 use crate::binapi::interface::{SwInterfaceDetails, SwInterfaceDump};
 use crate::binapi::ip::{
     IpRoute, IpRouteAddDel, IpRouteAddDelReply, IpRouteDetails, IpRouteDump, IpRouteLookup,
-    IpRouteLookupReply, IpTable, IpTableAddDel, IpTableAddDelReply, IpTableDetails, IpTableDump,
+    IpRouteLookupReply, IpRouteV2, IpRouteV2Details, IpRouteV2Dump, IpTable, IpTableAddDel,
+    IpTableAddDelReply, IpTableDetails, IpTableDump,
 };
 use crate::binapi::ip_types::AddressUnion;
 use crate::client::Client;
@@ -34,6 +36,10 @@ pub const MESSAGES: &[&str] = &[
     IpTableAddDelReply::NAME_CRC,
     IpTableDump::NAME_CRC,
     IpTableDetails::NAME_CRC,
+    IpRouteV2Dump::NAME_CRC,
+    IpRouteV2Details::NAME_CRC,
+    FibSourceDump::NAME_CRC,
+    FibSourceDetails::NAME_CRC,
     SwInterfaceDump::NAME_CRC,
     SwInterfaceDetails::NAME_CRC,
 ];
@@ -102,6 +108,11 @@ pub struct Route {
     /// Packets and bytes the route carried, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counters: Option<super::list::RouteCounters>,
+    /// The FIB source whose paths these are (the best one for the prefix): `API` for
+    /// `route add`/`load`, `vppx` for managed routes, `interface`, `default-route`, ...
+    /// (see the README, "Desired state"). `None` where VPP's answer does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn nh_proto(is_ip6: bool) -> FibPathNhProto {
@@ -215,7 +226,40 @@ pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
         vpp_entry: super::list::OwnEntries::default().classify(r),
         paths,
         counters: None,
+        source: None,
     }
+}
+
+/// A route from `ip_route_v2_details`, its source named through `sources` (id → name).
+pub fn route_from_v2(
+    r: &IpRouteV2,
+    names: &InterfaceNames,
+    sources: &BTreeMap<u8, String>,
+) -> Route {
+    let v1 = IpRoute {
+        table_id: r.table_id,
+        stats_index: r.stats_index,
+        prefix: r.prefix,
+        paths: r.paths.clone(),
+    };
+    Route {
+        source: Some(
+            sources
+                .get(&r.src)
+                .cloned()
+                .unwrap_or_else(|| format!("source-{}", r.src)),
+        ),
+        ..route_from(&v1, names)
+    }
+}
+
+/// Every FIB source VPP knows, id → name (`fib_source_dump`).
+pub fn source_names(client: &mut Client) -> Result<BTreeMap<u8, String>> {
+    Ok(client
+        .dump(FibSourceDump::default())?
+        .into_iter()
+        .map(|d| (d.src.id, d.src.name))
+        .collect())
 }
 
 /// A FIB table as `route table list` shows it.
