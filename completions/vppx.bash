@@ -3177,7 +3177,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__serve)
-            opts="-h -V --listen --token-file --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --listen --token-file --read-only --allowed-host --max-event-streams --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3188,6 +3188,14 @@ _vppx() {
                     return 0
                     ;;
                 --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-event-streams)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
