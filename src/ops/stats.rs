@@ -160,7 +160,7 @@ pub fn errors(snap: &Snapshot) -> Vec<ErrorCounter> {
 }
 
 /// The acl plugin's counters of one node (`acl-plugin-in-ip4-fa`, ...), as VPP counts them:
-/// per node, not per interface.
+/// per node, not per interface (see docs/design.md, “ACLs”).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AclCounters {
     pub node: String,

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::harness::{Sim, VPPX};
-use crate::serve::{self, get, Serve};
+use crate::serve::{self, get, Serve, TOKEN};
 
 /// A file of `n` /32 routes into `table`.
 fn route_file(sim: &Sim, name: &str, n: u32, table: u32) -> String {
@@ -180,12 +180,8 @@ fn a_file_truncated_while_loading_stops_the_load() {
     );
 }
 
-const TOKEN: &str = "route-test-token";
-
 fn serve(sim: &Sim) -> Serve {
-    let token = sim.dir.path().join("token");
-    std::fs::write(&token, format!("{TOKEN}\n")).unwrap();
-    let s = Serve::start(sim.dir.path(), &["--token-file", token.to_str().unwrap()]);
+    let s = Serve::start(sim.dir.path(), &[]);
     let deadline = Instant::now() + Duration::from_secs(15);
     while get(&s, "/readyz").status != 200 {
         assert!(Instant::now() < deadline, "the agent never got ready");
