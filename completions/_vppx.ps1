@@ -319,7 +319,8 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX')
             [CompletionResult]::new('del', 'del', [CompletionResultType]::ParameterValue, 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)')
             [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List routes, sorted by table, address and prefix length')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List routes, sorted by table, address and prefix length; prefixes print as networks')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)')
             [CompletionResult]::new('table', 'table', [CompletionResultType]::ParameterValue, 'Manage FIB tables')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -372,7 +373,20 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
         }
         'vppx;route;list' {
             [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Only this table')
-            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Only routes within this prefix')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Only routes within this prefix (a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
+            [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
+            [CompletionResult]::new('--counters', '--counters', [CompletionResultType]::ParameterName, 'Add each route''s packets and bytes (/net/route/to at its stats index)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
+            [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'vppx;route;show' {
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
@@ -463,7 +477,8 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX')
             [CompletionResult]::new('del', 'del', [CompletionResultType]::ParameterValue, 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)')
             [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List routes, sorted by table, address and prefix length')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List routes, sorted by table, address and prefix length; prefixes print as networks')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)')
             [CompletionResult]::new('table', 'table', [CompletionResultType]::ParameterValue, 'Manage FIB tables')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -478,6 +493,9 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;route;help;list' {
+            break
+        }
+        'vppx;route;help;show' {
             break
         }
         'vppx;route;help;table' {
@@ -646,6 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('system', 'system', [CompletionResultType]::ParameterValue, '/sys scalars and gauges')
             [CompletionResult]::new('buffers', 'buffers', [CompletionResultType]::ParameterValue, 'Buffer pools')
             [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Heaps')
+            [CompletionResult]::new('routes', 'routes', [CompletionResultType]::ParameterValue, 'Per route: packets and bytes (/net/route/to at each route''s stats index); with --interval, packets/s and bits/s, busiest first')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Every counter path and its value, optionally only those matching regexes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -734,6 +753,24 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'vppx;stats;routes' {
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'Only this table')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Only routes within this prefix')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Show this many routes, busiest first (0: all)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'With --interval: dump the routes again this often, to follow FIB changes that reuse counter indexes (0s: only when /net/route/to grows)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Print rates over this interval, again and again (e.g. 1s, 500ms)')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'With --interval: stop after this many intervals')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
+            [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
+            [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'vppx;stats;dump' {
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Print rates over this interval, again and again (e.g. 1s, 500ms)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'With --interval: stop after this many intervals')
@@ -755,6 +792,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('system', 'system', [CompletionResultType]::ParameterValue, '/sys scalars and gauges')
             [CompletionResult]::new('buffers', 'buffers', [CompletionResultType]::ParameterValue, 'Buffer pools')
             [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Heaps')
+            [CompletionResult]::new('routes', 'routes', [CompletionResultType]::ParameterValue, 'Per route: packets and bytes (/net/route/to at each route''s stats index); with --interval, packets/s and bits/s, busiest first')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Every counter path and its value, optionally only those matching regexes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -775,6 +813,9 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;stats;help;memory' {
+            break
+        }
+        'vppx;stats;help;routes' {
             break
         }
         'vppx;stats;help;dump' {
@@ -992,6 +1033,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
         'vppx;sim' {
             [CompletionResult]::new('--interfaces', '--interfaces', [CompletionResultType]::ParameterName, 'Interfaces to create at start-up, e.g. pg0,pg1')
             [CompletionResult]::new('--traffic', '--traffic', [CompletionResultType]::ParameterName, 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)')
+            [CompletionResult]::new('--statseg-size', '--statseg-size', [CompletionResultType]::ParameterName, 'The stats segment''s size, as VPP''s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route''s counters live there: a million routes need about 256M')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
@@ -1076,7 +1118,8 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX')
             [CompletionResult]::new('del', 'del', [CompletionResultType]::ParameterValue, 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)')
             [CompletionResult]::new('load', 'load', [CompletionResultType]::ParameterValue, 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List routes, sorted by table, address and prefix length')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List routes, sorted by table, address and prefix length; prefixes print as networks')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)')
             [CompletionResult]::new('table', 'table', [CompletionResultType]::ParameterValue, 'Manage FIB tables')
             break
         }
@@ -1090,6 +1133,9 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;help;route;list' {
+            break
+        }
+        'vppx;help;route;show' {
             break
         }
         'vppx;help;route;table' {
@@ -1141,6 +1187,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('system', 'system', [CompletionResultType]::ParameterValue, '/sys scalars and gauges')
             [CompletionResult]::new('buffers', 'buffers', [CompletionResultType]::ParameterValue, 'Buffer pools')
             [CompletionResult]::new('memory', 'memory', [CompletionResultType]::ParameterValue, 'Heaps')
+            [CompletionResult]::new('routes', 'routes', [CompletionResultType]::ParameterValue, 'Per route: packets and bytes (/net/route/to at each route''s stats index); with --interval, packets/s and bits/s, busiest first')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Every counter path and its value, optionally only those matching regexes')
             break
         }
@@ -1160,6 +1207,9 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;help;stats;memory' {
+            break
+        }
+        'vppx;help;stats;routes' {
             break
         }
         'vppx;help;stats;dump' {

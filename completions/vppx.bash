@@ -265,6 +265,9 @@ _vppx() {
             vppx__subcmd__help__subcmd__route,load)
                 cmd="vppx__subcmd__help__subcmd__route__subcmd__load"
                 ;;
+            vppx__subcmd__help__subcmd__route,show)
+                cmd="vppx__subcmd__help__subcmd__route__subcmd__show"
+                ;;
             vppx__subcmd__help__subcmd__route,table)
                 cmd="vppx__subcmd__help__subcmd__route__subcmd__table"
                 ;;
@@ -294,6 +297,9 @@ _vppx() {
                 ;;
             vppx__subcmd__help__subcmd__stats,nodes)
                 cmd="vppx__subcmd__help__subcmd__stats__subcmd__nodes"
+                ;;
+            vppx__subcmd__help__subcmd__stats,routes)
+                cmd="vppx__subcmd__help__subcmd__stats__subcmd__routes"
                 ;;
             vppx__subcmd__help__subcmd__stats,system)
                 cmd="vppx__subcmd__help__subcmd__stats__subcmd__system"
@@ -406,6 +412,9 @@ _vppx() {
             vppx__subcmd__route,load)
                 cmd="vppx__subcmd__route__subcmd__load"
                 ;;
+            vppx__subcmd__route,show)
+                cmd="vppx__subcmd__route__subcmd__show"
+                ;;
             vppx__subcmd__route,table)
                 cmd="vppx__subcmd__route__subcmd__table"
                 ;;
@@ -423,6 +432,9 @@ _vppx() {
                 ;;
             vppx__subcmd__route__subcmd__help,load)
                 cmd="vppx__subcmd__route__subcmd__help__subcmd__load"
+                ;;
+            vppx__subcmd__route__subcmd__help,show)
+                cmd="vppx__subcmd__route__subcmd__help__subcmd__show"
                 ;;
             vppx__subcmd__route__subcmd__help,table)
                 cmd="vppx__subcmd__route__subcmd__help__subcmd__table"
@@ -481,6 +493,9 @@ _vppx() {
             vppx__subcmd__stats,nodes)
                 cmd="vppx__subcmd__stats__subcmd__nodes"
                 ;;
+            vppx__subcmd__stats,routes)
+                cmd="vppx__subcmd__stats__subcmd__routes"
+                ;;
             vppx__subcmd__stats,system)
                 cmd="vppx__subcmd__stats__subcmd__system"
                 ;;
@@ -504,6 +519,9 @@ _vppx() {
                 ;;
             vppx__subcmd__stats__subcmd__help,nodes)
                 cmd="vppx__subcmd__stats__subcmd__help__subcmd__nodes"
+                ;;
+            vppx__subcmd__stats__subcmd__help,routes)
+                cmd="vppx__subcmd__stats__subcmd__help__subcmd__routes"
                 ;;
             vppx__subcmd__stats__subcmd__help,system)
                 cmd="vppx__subcmd__stats__subcmd__help__subcmd__system"
@@ -1729,7 +1747,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__help__subcmd__route)
-            opts="add del load list table"
+            opts="add del load list show table"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1785,6 +1803,20 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__help__subcmd__route__subcmd__load)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__help__subcmd__route__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1883,7 +1915,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__help__subcmd__stats)
-            opts="interfaces nodes errors system buffers memory dump"
+            opts="interfaces nodes errors system buffers memory routes dump"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1967,6 +1999,20 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__help__subcmd__stats__subcmd__nodes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__help__subcmd__stats__subcmd__routes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2623,7 +2669,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__route)
-            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version add del load list table help"
+            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version add del load list show table help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2701,7 +2747,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__route__subcmd__help)
-            opts="add del load list table help"
+            opts="add del load list show table help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2784,6 +2830,20 @@ _vppx() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        vppx__subcmd__route__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         vppx__subcmd__route__subcmd__help__subcmd__table)
             opts="add del list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2841,7 +2901,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__route__subcmd__list)
-            opts="-h -V --table --prefix --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --table --prefix --counters --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2897,6 +2957,32 @@ _vppx() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__route__subcmd__show)
+            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3149,7 +3235,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__sim)
-            opts="-h -V --interfaces --traffic --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --interfaces --traffic --statseg-size --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3160,6 +3246,10 @@ _vppx() {
                     return 0
                     ;;
                 --traffic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --statseg-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3183,7 +3273,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__stats)
-            opts="-h -V --interval --count --socket --stats-socket --json --sim --api-timeout --help --version interfaces nodes errors system buffers memory dump help"
+            opts="-h -V --interval --count --socket --stats-socket --json --sim --api-timeout --help --version interfaces nodes errors system buffers memory routes dump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3319,7 +3409,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__stats__subcmd__help)
-            opts="interfaces nodes errors system buffers memory dump help"
+            opts="interfaces nodes errors system buffers memory routes dump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3430,6 +3520,20 @@ _vppx() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        vppx__subcmd__stats__subcmd__help__subcmd__routes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         vppx__subcmd__stats__subcmd__help__subcmd__system)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3519,6 +3623,56 @@ _vppx() {
                 return 0
             fi
             case "${prev}" in
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__stats__subcmd__routes)
+            opts="-h -V --table --prefix --top --refresh --interval --count --socket --stats-socket --json --sim --api-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --table)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --refresh)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -281,7 +281,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand add 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
             cand del 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
             cand load 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
-            cand list 'List routes, sorted by table, address and prefix length'
+            cand list 'List routes, sorted by table, address and prefix length; prefixes print as networks'
+            cand show 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)'
             cand table 'Manage FIB tables'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -330,7 +331,19 @@ set edit:completion:arg-completer[vppx] = {|@words|
         }
         &'vppx;route;list'= {
             cand --table 'Only this table'
-            cand --prefix 'Only routes within this prefix'
+            cand --prefix 'Only routes within this prefix (a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)'
+            cand --socket 'VPP''s binary-API socket'
+            cand --stats-socket 'VPP''s stats socket'
+            cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
+            cand --counters 'Add each route''s packets and bytes (/net/route/to at its stats index)'
+            cand --json 'Print JSON (NDJSON for streams) instead of tables'
+            cand --sim 'Run the command against a private, embedded simulator instead of VPP'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'vppx;route;show'= {
             cand --socket 'VPP''s binary-API socket'
             cand --stats-socket 'VPP''s stats socket'
             cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
@@ -411,7 +424,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand add 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
             cand del 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
             cand load 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
-            cand list 'List routes, sorted by table, address and prefix length'
+            cand list 'List routes, sorted by table, address and prefix length; prefixes print as networks'
+            cand show 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)'
             cand table 'Manage FIB tables'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -422,6 +436,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;route;help;load'= {
         }
         &'vppx;route;help;list'= {
+        }
+        &'vppx;route;help;show'= {
         }
         &'vppx;route;help;table'= {
             cand add 'Create a table (IPv4 and IPv6 unless --ipv4 or --ipv6)'
@@ -569,6 +585,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand system '/sys scalars and gauges'
             cand buffers 'Buffer pools'
             cand memory 'Heaps'
+            cand routes 'Per route: packets and bytes (/net/route/to at each route''s stats index); with --interval, packets/s and bits/s, busiest first'
             cand dump 'Every counter path and its value, optionally only those matching regexes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -650,6 +667,23 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'vppx;stats;routes'= {
+            cand --table 'Only this table'
+            cand --prefix 'Only routes within this prefix'
+            cand --top 'Show this many routes, busiest first (0: all)'
+            cand --refresh 'With --interval: dump the routes again this often, to follow FIB changes that reuse counter indexes (0s: only when /net/route/to grows)'
+            cand --interval 'Print rates over this interval, again and again (e.g. 1s, 500ms)'
+            cand --count 'With --interval: stop after this many intervals'
+            cand --socket 'VPP''s binary-API socket'
+            cand --stats-socket 'VPP''s stats socket'
+            cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
+            cand --json 'Print JSON (NDJSON for streams) instead of tables'
+            cand --sim 'Run the command against a private, embedded simulator instead of VPP'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'vppx;stats;dump'= {
             cand --interval 'Print rates over this interval, again and again (e.g. 1s, 500ms)'
             cand --count 'With --interval: stop after this many intervals'
@@ -670,6 +704,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand system '/sys scalars and gauges'
             cand buffers 'Buffer pools'
             cand memory 'Heaps'
+            cand routes 'Per route: packets and bytes (/net/route/to at each route''s stats index); with --interval, packets/s and bits/s, busiest first'
             cand dump 'Every counter path and its value, optionally only those matching regexes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -684,6 +719,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;stats;help;buffers'= {
         }
         &'vppx;stats;help;memory'= {
+        }
+        &'vppx;stats;help;routes'= {
         }
         &'vppx;stats;help;dump'= {
         }
@@ -877,6 +914,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;sim'= {
             cand --interfaces 'Interfaces to create at start-up, e.g. pg0,pg1'
             cand --traffic 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)'
+            cand --statseg-size 'The stats segment''s size, as VPP''s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route''s counters live there: a million routes need about 256M'
             cand --socket 'VPP''s binary-API socket'
             cand --stats-socket 'VPP''s stats socket'
             cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
@@ -945,7 +983,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand add 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
             cand del 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
             cand load 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
-            cand list 'List routes, sorted by table, address and prefix length'
+            cand list 'List routes, sorted by table, address and prefix length; prefixes print as networks'
+            cand show 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route''s interface address, such as 198.18.0.1/24, is taken as its network)'
             cand table 'Manage FIB tables'
         }
         &'vppx;help;route;add'= {
@@ -955,6 +994,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;help;route;load'= {
         }
         &'vppx;help;route;list'= {
+        }
+        &'vppx;help;route;show'= {
         }
         &'vppx;help;route;table'= {
             cand add 'Create a table (IPv4 and IPv6 unless --ipv4 or --ipv6)'
@@ -994,6 +1035,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand system '/sys scalars and gauges'
             cand buffers 'Buffer pools'
             cand memory 'Heaps'
+            cand routes 'Per route: packets and bytes (/net/route/to at each route''s stats index); with --interval, packets/s and bits/s, busiest first'
             cand dump 'Every counter path and its value, optionally only those matching regexes'
         }
         &'vppx;help;stats;interfaces'= {
@@ -1007,6 +1049,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;help;stats;buffers'= {
         }
         &'vppx;help;stats;memory'= {
+        }
+        &'vppx;help;stats;routes'= {
         }
         &'vppx;help;stats;dump'= {
         }

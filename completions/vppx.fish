@@ -144,19 +144,20 @@ complete -c vppx -n "__fish_vppx_using_subcommand iface; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand iface; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create an interface'
 complete -c vppx -n "__fish_vppx_using_subcommand iface; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a loopback interface'
 complete -c vppx -n "__fish_vppx_using_subcommand iface; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -l socket -d 'VPP\'s binary-API socket' -r -F
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -l stats-socket -d 'VPP\'s stats socket' -r -F
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -s h -l help -d 'Print help'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -s V -l version -d 'Print version'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -f -a "add" -d 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -f -a "del" -d 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -f -a "load" -d 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -f -a "list" -d 'List routes, sorted by table, address and prefix length'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -f -a "table" -d 'Manage FIB tables'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list table help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -l socket -d 'VPP\'s binary-API socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -l stats-socket -d 'VPP\'s stats socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -s h -l help -d 'Print help'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "add" -d 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "del" -d 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "load" -d 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "list" -d 'List routes, sorted by table, address and prefix length; prefixes print as networks'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "show" -d 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route\'s interface address, such as 198.18.0.1/24, is taken as its network)'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "table" -d 'Manage FIB tables'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and not __fish_seen_subcommand_from add del load list show table help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from add" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from add" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from add" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
@@ -189,14 +190,22 @@ complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l table -d 'Only this table' -r
-complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l prefix -d 'Only routes within this prefix' -r
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l prefix -d 'Only routes within this prefix (a connected route\'s interface address, such as 198.18.0.1/24, is taken as its network)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l counters -d 'Add each route\'s packets and bytes (/net/route/to at its stats index)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -l socket -d 'VPP\'s binary-API socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -l stats-socket -d 'VPP\'s stats socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from table" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from table" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from table" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
@@ -211,7 +220,8 @@ complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "del" -d 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "load" -d 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
-complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "list" -d 'List routes, sorted by table, address and prefix length'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "list" -d 'List routes, sorted by table, address and prefix length; prefixes print as networks'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "show" -d 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route\'s interface address, such as 198.18.0.1/24, is taken as its network)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "table" -d 'Manage FIB tables'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and not __fish_seen_subcommand_from set list show delete apply detach help" -l socket -d 'VPP\'s binary-API socket' -r -F
@@ -285,23 +295,24 @@ complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply an ACL to an interface, after the ACLs already there'
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "detach" -d 'Take an ACL off an interface (both directions unless --input or --output)'
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l interval -d 'Print rates over this interval, again and again (e.g. 1s, 500ms)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l count -d 'With --interval: stop after this many intervals' -r
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l socket -d 'VPP\'s binary-API socket' -r -F
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l stats-socket -d 'VPP\'s stats socket' -r -F
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -s h -l help -d 'Print help'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -s V -l version -d 'Print version'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "interfaces" -d 'Per interface: rx/tx packets and bytes, drops, errors (the default)'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "nodes" -d 'Per node, like `show runtime`: calls, vectors, vectors/call, clocks/vector'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "errors" -d 'Non-zero error counters, like `show errors`'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "system" -d '/sys scalars and gauges'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "buffers" -d 'Buffer pools'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "memory" -d 'Heaps'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "dump" -d 'Every counter path and its value, optionally only those matching regexes'
-complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l interval -d 'Print rates over this interval, again and again (e.g. 1s, 500ms)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l count -d 'With --interval: stop after this many intervals' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l socket -d 'VPP\'s binary-API socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l stats-socket -d 'VPP\'s stats socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -s h -l help -d 'Print help'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "interfaces" -d 'Per interface: rx/tx packets and bytes, drops, errors (the default)'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "nodes" -d 'Per node, like `show runtime`: calls, vectors, vectors/call, clocks/vector'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "errors" -d 'Non-zero error counters, like `show errors`'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "system" -d '/sys scalars and gauges'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "buffers" -d 'Buffer pools'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "memory" -d 'Heaps'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "routes" -d 'Per route: packets and bytes (/net/route/to at each route\'s stats index); with --interval, packets/s and bits/s, busiest first'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "dump" -d 'Every counter path and its value, optionally only those matching regexes'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from interfaces" -l interval -d 'Print rates over this interval, again and again (e.g. 1s, 500ms)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from interfaces" -l count -d 'With --interval: stop after this many intervals' -r
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from interfaces" -l socket -d 'VPP\'s binary-API socket' -r -F
@@ -356,6 +367,19 @@ complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from memory" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from memory" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from memory" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l table -d 'Only this table' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l prefix -d 'Only routes within this prefix' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l top -d 'Show this many routes, busiest first (0: all)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l refresh -d 'With --interval: dump the routes again this often, to follow FIB changes that reuse counter indexes (0s: only when /net/route/to grows)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l interval -d 'Print rates over this interval, again and again (e.g. 1s, 500ms)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l count -d 'With --interval: stop after this many intervals' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l socket -d 'VPP\'s binary-API socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l stats-socket -d 'VPP\'s stats socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -s h -l help -d 'Print help'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from routes" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from dump" -l interval -d 'Print rates over this interval, again and again (e.g. 1s, 500ms)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from dump" -l count -d 'With --interval: stop after this many intervals' -r
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from dump" -l socket -d 'VPP\'s binary-API socket' -r -F
@@ -371,6 +395,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from help" -f -a "system" -d '/sys scalars and gauges'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from help" -f -a "buffers" -d 'Buffer pools'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from help" -f -a "memory" -d 'Heaps'
+complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from help" -f -a "routes" -d 'Per route: packets and bytes (/net/route/to at each route\'s stats index); with --interval, packets/s and bits/s, busiest first'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Every counter path and its value, optionally only those matching regexes'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand watch" -l iface -d 'Only these interfaces (repeatable)' -r
@@ -497,6 +522,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand serve" -s h -l help -d 'Print 
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l interfaces -d 'Interfaces to create at start-up, e.g. pg0,pg1' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l traffic -d 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand sim" -l statseg-size -d 'The stats segment\'s size, as VPP\'s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route\'s counters live there: a million routes need about 256M' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
@@ -528,7 +554,8 @@ complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcomma
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "add" -d 'Add a route: PREFIX via NEXTHOP [dev IFACE] [weight W] [preference P] [via ...] [table N], PREFIX dev IFACE, or PREFIX drop. It replaces what the table had for PREFIX'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "del" -d 'Delete a route: PREFIX [table N]. A route that is not there is an error (exit 1)'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "load" -d 'Program every route of a CSV file (or - for stdin), as fast as VPP takes them'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "list" -d 'List routes, sorted by table, address and prefix length'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "list" -d 'List routes, sorted by table, address and prefix length; prefixes print as networks'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "show" -d 'One route with its packets and bytes: PREFIX [table N] (an exact match; a connected route\'s interface address, such as 198.18.0.1/24, is taken as its network)'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from route" -f -a "table" -d 'Manage FIB tables'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "set" -d 'Create the ACL NAME, or replace its rules in place (its index, and where it is applied, stay). A rule: deny|permit [src PREFIX] [dst PREFIX] [proto P] [sport N[-M]] [dport N[-M]], or deny|permit any. Rules end in an implicit deny'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "list" -d 'Every ACL: index, name, rules, where it is applied'
@@ -542,6 +569,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcomma
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from stats" -f -a "system" -d '/sys scalars and gauges'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from stats" -f -a "buffers" -d 'Buffer pools'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from stats" -f -a "memory" -d 'Heaps'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from stats" -f -a "routes" -d 'Per route: packets and bytes (/net/route/to at each route\'s stats index); with --interval, packets/s and bits/s, busiest first'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from stats" -f -a "dump" -d 'Every counter path and its value, optionally only those matching regexes'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "api" -d 'control_ping round trips: latency (p50, p99) and pipelined messages/second'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "routes" -d 'Add then delete COUNT /32 drop routes: synchronous and pipelined routes/second'

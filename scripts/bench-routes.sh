@@ -7,6 +7,7 @@
 # usage: scripts/bench-routes.sh [N]      (default 20000)
 #        PAPI=0 scripts/bench-routes.sh 1000000   (vppx only: the script
 #        would take minutes at vpp_papi's rate)
+# Then `vppx route list` of the loaded FIB, as a table and as JSON: time and peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
@@ -28,7 +29,9 @@ PY
 
 start_sim() {
   rm -f "$dir/api.sock" "$dir/stats.sock"
-  "$vppx" sim --socket "$dir/api.sock" --stats-socket "$dir/stats.sock" --interfaces pg0,pg1 2>/dev/null &
+  # Every route's counters live in the stats segment: room for a million and more.
+  "$vppx" sim --socket "$dir/api.sock" --stats-socket "$dir/stats.sock" --interfaces pg0,pg1 \
+    --statseg-size 1G 2>/dev/null &
   sim=$!
   while [ ! -S "$dir/api.sock" ]; do sleep 0.05; done
   "$vppx" --socket "$dir/api.sock" iface configure pg0 192.0.2.1/24 >/dev/null
@@ -44,10 +47,26 @@ rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB
 print(f"{json.loads(out)['routes_per_second']:.0f} {rss / 1024:.1f}")
 PY
 )"
+list_figures() {
+  python3 - "$vppx" "$dir" "$@" <<'PY'
+import resource, subprocess, sys, time
+vppx, d, extra = sys.argv[1], sys.argv[2], sys.argv[3:]
+t = time.monotonic()
+subprocess.run([vppx, "--socket", f"{d}/api.sock", *extra, "route", "list"],
+               check=True, stdout=subprocess.DEVNULL)
+secs = time.monotonic() - t
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB
+print(f"{secs:.2f}s (peak RSS {rss / 1024:.1f} MiB)")
+PY
+}
+list_table=$(list_figures)
+list_json=$(list_figures --json)
 kill "$sim"; wait "$sim" 2>/dev/null || true
 
 echo "routes:                       $n"
 echo "vppx route load:              $vppx_rate routes/s (peak RSS ${rss} MiB)"
+echo "vppx route list (table):      $list_table"
+echo "vppx --json route list:       $list_json"
 if [ "${PAPI:-1}" != 0 ]; then
   start_sim
   papi_rate=$(python3 scripts/py/papi_routes.py apigen/vpp-api "$dir/api.sock" "$dir/routes.csv")

@@ -18,6 +18,7 @@ fn vpp_papi_session_against_the_simulator() {
         socket: sock.clone(),
         stats_socket: None,
         interfaces: vec!["pg0".into(), "pg1".into()],
+        ..Default::default()
     })
     .unwrap();
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/py/sim_conformance.py");

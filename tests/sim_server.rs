@@ -105,6 +105,7 @@ fn sim() -> (tempfile::TempDir, Simulator) {
         socket: dir.path().join("api.sock"),
         stats_socket: None,
         interfaces: vec!["pg0".into(), "pg1".into()],
+        ..Default::default()
     })
     .unwrap();
     (dir, sim)
@@ -223,6 +224,7 @@ fn stats_segment_names_the_interfaces() {
         socket: dir.path().join("api.sock"),
         stats_socket: Some(stats.clone()),
         interfaces: vec!["pg0".into()],
+        ..Default::default()
     })
     .unwrap();
     let mut client = vppx::stats::StatsClient::connect(&stats).unwrap();

@@ -17,6 +17,7 @@ fn running_sim(dir: &tempfile::TempDir) -> Simulator {
         socket: dir.path().join("api.sock"),
         stats_socket: Some(dir.path().join("stats.sock")),
         interfaces: vec!["pg0".into(), "pg1".into()],
+        ..Default::default()
     })
     .unwrap();
     for line in [
@@ -66,7 +67,21 @@ fn vpp_papi_reads_the_running_simulator_as_we_do() {
         .unwrap()
         .iter()
         .any(|v| v.as_u64() > Some(0)));
-    assert!(theirs.len() > 400, "{} paths", theirs.len());
+    assert!(theirs.len() > 4000, "{} paths", theirs.len());
+    // vpp_papi reads the per-route counters too, and sees the flow on one route.
+    let busy_routes = theirs["/net/route/to"]["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t.as_array().unwrap().iter().enumerate())
+        .filter(|(_, v)| v[0].as_u64() > Some(0))
+        .map(|(i, _)| i)
+        .collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(
+        busy_routes.len(),
+        2,
+        "two flows, two routes: {busy_routes:?}"
+    );
     sim.set_ticking(true);
     sim.stop();
 }
@@ -147,7 +162,7 @@ fn simulator_segment_has_vpps_paths_types_and_threads() {
     assert!(header.epoch > epoch);
     let snap = client.scrape::<&str>(&[]).unwrap();
     assert!(snap.get("/interfaces/loop0/rx").is_some());
-    assert!(snap.get("/nodes/loop0-output/calls").is_some());
+    assert!(snap.get("/err/loop0-output/interface is down").is_some());
     assert!(views::interfaces(&snap).iter().any(|i| i.name == "loop0"));
     sim.stop();
 }
@@ -297,4 +312,103 @@ fn golden_views_match_what_vpp_papi_read() {
     assert_eq!(dump.len(), c.as_object().unwrap().len());
     let rx = dump.iter().find(|(p, _)| p == "/if/rx").unwrap();
     assert_eq!(rx.1, c["/if/rx"]["value"]);
+}
+
+/// The golden capture's `{path: {type, value}}`, read from the repository.
+fn golden_expected() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/stats/expected.json.gz"
+    );
+    let file = std::fs::File::open(path).expect("golden expected.json.gz");
+    serde_json::from_reader(flate2::read::GzDecoder::new(file)).expect("expected.json parses")
+}
+
+/// The simulator in the state of the golden capture (local0, pg0, pg1, pg-1, loop0; no
+/// traffic yet) publishes exactly the real VPP's paths, each with VPP's type.
+#[test]
+fn simulator_path_set_and_types_equal_a_real_vpps() {
+    let expected = golden_expected();
+    let theirs: std::collections::BTreeSet<(String, String)> = expected["counters"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(p, v)| (p.clone(), v["type"].as_str().unwrap().to_owned()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let sim = Simulator::start(SimConfig {
+        socket: dir.path().join("api.sock"),
+        stats_socket: Some(dir.path().join("stats.sock")),
+        interfaces: vec!["pg0".into(), "pg1".into(), "pg-1".into()],
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(sim.cli("create loopback interface").1, "loop0\n");
+    let mut client = StatsClient::connect(dir.path().join("stats.sock")).unwrap();
+    let ours: std::collections::BTreeSet<(String, String)> = client
+        .directory()
+        .unwrap()
+        .iter()
+        .map(|e| (e.name().to_owned(), e.stat_type().as_str().to_owned()))
+        .collect();
+    sim.stop();
+    let missing: Vec<_> = theirs.difference(&ours).collect();
+    let extra: Vec<_> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "{} paths missing: {:?}\n{} paths extra: {:?}",
+        missing.len(),
+        &missing[..missing.len().min(20)],
+        extra.len(),
+        &extra[..extra.len().min(20)]
+    );
+}
+
+/// `/net/route/to` counts a flow at the stats index of the route that carries it (the
+/// connected 198.18.1.0/24 here), which is what `ip_route_dump` says; other routes stay at
+/// zero.
+#[test]
+fn route_counters_count_at_the_routes_stats_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let sim = running_sim(&dir);
+    std::thread::sleep(Duration::from_millis(400));
+    sim.set_ticking(false);
+    let mut api = vppx::client::Client::connect(
+        &dir.path().join("api.sock"),
+        &vppx::client::ConnectOptions::default(),
+    )
+    .unwrap();
+    let routes = api.dump(vppx::binapi::ip::IpRouteDump::default()).unwrap();
+    let _ = api.close();
+    let connected = routes
+        .iter()
+        .find(|d| d.route.prefix.to_string() == "198.18.1.1/24")
+        .expect("the connected route, with the interface's address as VPP has it")
+        .route
+        .stats_index;
+    let mut client = StatsClient::connect(dir.path().join("stats.sock")).unwrap();
+    let snap = client
+        .scrape(&["^/net/route/", "^/if/rx$", "^/if/names$"])
+        .unwrap();
+    sim.stop();
+    let Some(StatValue::Combined(to)) = snap.get("/net/route/to") else {
+        panic!("/net/route/to");
+    };
+    assert_eq!(to.len(), 3, "one vector per thread");
+    let rx: u64 = views::interfaces(&snap)
+        .iter()
+        .find(|i| i.name == "pg0")
+        .unwrap()
+        .rx_packets;
+    let per_index = snap
+        .get("/net/route/to")
+        .and_then(StatValue::combined_by_index)
+        .unwrap();
+    let busy: Vec<usize> = (0..per_index.len())
+        .filter(|&i| per_index[i].packets > 0)
+        .collect();
+    assert_eq!(busy, [connected as usize]);
+    let carried = per_index[busy[0]];
+    assert_eq!(carried.packets, rx);
+    assert_eq!(carried.bytes, rx * 128);
 }

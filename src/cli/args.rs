@@ -264,17 +264,30 @@ pub enum RouteCommand {
         #[arg(long)]
         table: Vec<u32>,
     },
-    /// List routes, sorted by table, address and prefix length.
+    /// List routes, sorted by table, address and prefix length; prefixes print as networks.
     #[command(
-        after_help = "Examples:\n  vppx route list\n  vppx route list --table 5 --prefix 10.0.0.0/8\n  vppx --json route list | jq length"
+        after_help = "Examples:\n  vppx route list\n  vppx route list --table 5 --prefix 10.0.0.0/8\n  vppx route list --counters --prefix 198.18.0.0/16"
     )]
     List {
         /// Only this table.
         #[arg(long)]
         table: Option<u32>,
-        /// Only routes within this prefix.
+        /// Only routes within this prefix (a connected route's interface address, such as
+        /// 198.18.0.1/24, is taken as its network).
         #[arg(long)]
         prefix: Option<String>,
+        /// Add each route's packets and bytes (/net/route/to at its stats index).
+        #[arg(long)]
+        counters: bool,
+    },
+    /// One route with its packets and bytes: PREFIX [table N] (an exact match; a
+    /// connected route's interface address, such as 198.18.0.1/24, is taken as its network).
+    #[command(
+        after_help = "Examples:\n  vppx route show 198.19.0.0/16\n  vppx --json route show 192.0.2.0/24 table 5"
+    )]
+    Show {
+        #[arg(required = true, num_args = 1.., value_name = "ROUTE")]
+        words: Vec<String>,
     },
     /// Manage FIB tables.
     #[command(
@@ -469,6 +482,26 @@ pub enum StatsView {
         after_help = "Examples:\n  vppx stats memory\n  vppx --json stats memory | jq '.[] | {name, used}'"
     )]
     Memory,
+    /// Per route: packets and bytes (/net/route/to at each route's stats index); with
+    /// --interval, packets/s and bits/s, busiest first.
+    #[command(
+        after_help = "The prefix-to-counter map comes from a route dump at start, and again when\n/net/route/to grows or every --refresh.\n\nExamples:\n  vppx stats routes --interval 1s --count 5\n  vppx --json stats routes --interval 1s --top 5 --prefix 10.0.0.0/8\n  vppx stats routes --table 5"
+    )]
+    Routes {
+        /// Only this table.
+        #[arg(long)]
+        table: Option<u32>,
+        /// Only routes within this prefix.
+        #[arg(long)]
+        prefix: Option<String>,
+        /// Show this many routes, busiest first (0: all).
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+        /// With --interval: dump the routes again this often, to follow FIB changes
+        /// that reuse counter indexes (0s: only when /net/route/to grows).
+        #[arg(long, value_parser = parse_duration, default_value = "60s")]
+        refresh: Duration,
+    },
     /// Every counter path and its value, optionally only those matching regexes.
     #[command(
         after_help = "Examples:\n  vppx stats dump\n  vppx stats dump '^/if/rx$' '^/sys/heartbeat$'"
@@ -582,6 +615,35 @@ pub struct SimArgs {
     /// and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`).
     #[arg(long, value_name = "IFACE=RATE,SIZE[,dst=P][,src=P]")]
     pub traffic: Vec<String>,
+    /// The stats segment's size, as VPP's `statseg { size }` (e.g. 32M, 512M, 1G; default
+    /// 32M). Every route's counters live there: a million routes need about 256M.
+    #[arg(long, value_name = "SIZE")]
+    pub statseg_size: Option<ByteSize>,
+}
+
+/// A size in bytes with an optional K, M or G suffix (powers of 1024), as VPP's
+/// startup.conf writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub usize);
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        let (digits, shift) = match t.char_indices().last() {
+            Some((i, 'k' | 'K')) => (&t[..i], 10),
+            Some((i, 'm' | 'M')) => (&t[..i], 20),
+            Some((i, 'g' | 'G')) => (&t[..i], 30),
+            _ => (t, 0),
+        };
+        digits
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_mul(1 << shift))
+            .map(ByteSize)
+            .ok_or_else(|| format!("`{s}`: expected a size such as 32M or 1G"))
+    }
 }
 
 #[derive(Debug, Args)]

@@ -56,6 +56,7 @@ impl Context {
             socket: socket.clone(),
             stats_socket: Some(stats_socket.clone()),
             interfaces: vec!["pg0".to_string(), "pg1".to_string()],
+            ..Default::default()
         })?;
         self.socket = socket;
         self.stats_socket = stats_socket;

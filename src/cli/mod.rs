@@ -16,6 +16,7 @@ pub mod route;
 pub mod serve;
 pub mod sim;
 pub mod stats;
+mod stream_table;
 pub mod system;
 pub mod watch;
 

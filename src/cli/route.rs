@@ -4,8 +4,10 @@ use super::args::{Pipelining, RouteCommand, TableCommand};
 use super::context::Context;
 use super::exit::CliError;
 use super::interrupt;
+use super::stream_table::StreamTable;
 use crate::client::Client;
 use crate::ops::routes::csv::MAX_TABLES;
+use crate::ops::routes::list;
 use crate::ops::routes::load::{self, LoadPlan, LoadSummary};
 use crate::ops::routes::program::{Progress, Stop, StopReason};
 use crate::ops::routes::vpp::{self, Route, Table};
@@ -73,9 +75,14 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
             client.close()?;
         }
         RouteCommand::Del { words } => {
-            let key =
-                parse_route_key_words(&words).map_err(|e| CliError::bad_input(e.to_string()))?;
             let mut client = ctx.client(&[vpp::MESSAGES])?;
+            let key = match parse_route_key_words(&words) {
+                Ok(key) => key,
+                // A connected route as VPP's details carry it (198.18.0.1/24) names the
+                // route; any other prefix with host bits set is a mistake.
+                Err(e) => list::connected_key(&mut client, &words)?
+                    .ok_or_else(|| CliError::bad_input(e.to_string()))?,
+            };
             let route = vpp::del(&mut client, &key)?;
             ctx.out
                 .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
@@ -119,15 +126,43 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
             }
             return load(ctx, &file, dry_run, &plan);
         }
-        RouteCommand::List { table, prefix } => {
-            let prefix = match prefix {
-                Some(p) => Some(parse_prefix(&p).map_err(|e| CliError::bad_input(e.to_string()))?),
-                None => None,
+        RouteCommand::List {
+            table,
+            prefix,
+            counters,
+        } => {
+            let prefix = prefix.as_deref().map(any_prefix).transpose()?;
+            let mut client = ctx.client(&[vpp::MESSAGES])?;
+            let mut listing = list::Listing::read(&mut client, list::ListQuery { table, prefix })?;
+            client.close()?;
+            listing.sort();
+            let totals = if counters {
+                Some(route_totals(ctx)?)
+            } else {
+                None
+            };
+            print_listing(ctx, &listing, totals.as_deref())?;
+        }
+        RouteCommand::Show { words } => {
+            let key = match parse_route_key_words(&words) {
+                Ok(key) => key,
+                Err(e) => parse_route_key_words(&list::network_words(&words))
+                    .map_err(|_| CliError::bad_input(e.to_string()))?,
             };
             let mut client = ctx.client(&[vpp::MESSAGES])?;
-            let routes = vpp::list(&mut client, table, prefix)?;
-            ctx.out.print(&routes, HEADERS, rows(&routes))?;
+            let mut route = list::show(&mut client, &key)?;
             client.close()?;
+            // The route is worth showing even when its counters cannot be read.
+            match route_totals(ctx) {
+                Ok(totals) => {
+                    route.counters = Some(list::RouteCounters::at(&totals, route.stats_index))
+                }
+                Err(e) => eprintln!("vppx: no counters: {e:#}"),
+            }
+            let mut headers = HEADERS.to_vec();
+            headers.extend(["packets", "bytes"]);
+            let rows = with_counters(&route);
+            ctx.out.print(&route, &headers, rows)?;
         }
         RouteCommand::Table { command } => {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
@@ -147,6 +182,37 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A prefix to filter on: a network, or an address with its length (a connected route as
+/// VPP's details carry it), taken as its network.
+fn any_prefix(word: &str) -> Result<ipnet::IpNet, CliError> {
+    match parse_prefix(word) {
+        Ok(p) => Ok(p),
+        Err(e) => word
+            .trim()
+            .parse::<ipnet::IpNet>()
+            .map(|p| p.trunc())
+            .map_err(|_| CliError::bad_input(e.to_string())),
+    }
+}
+
+/// `/net/route/to` summed over threads, by stats index.
+fn route_totals(ctx: &Context) -> crate::error::Result<Vec<crate::stats::CombinedCounter>> {
+    let mut stats = crate::stats::StatsClient::connect(&ctx.stats_socket)?;
+    Ok(stats.combined_totals(list::ROUTE_TO)?.unwrap_or_default())
+}
+
+/// The rows of one route with its counters on the first row.
+fn with_counters(route: &Route) -> Vec<Vec<String>> {
+    let mut out = rows(std::slice::from_ref(route));
+    for (i, row) in out.iter_mut().enumerate() {
+        match (i, route.counters) {
+            (0, Some(c)) => row.extend([c.packets.to_string(), c.bytes.to_string()]),
+            _ => row.extend([String::new(), String::new()]),
+        }
+    }
+    out
 }
 
 /// How many failures and bad lines the text output shows before it only counts.
@@ -216,6 +282,60 @@ fn failure_text(s: &LoadSummary) -> Vec<String> {
         }
     }
     out
+}
+
+/// Prints a listing route by route (a JSON array, or a table measured in a first pass),
+/// so that a million routes never exist as strings at once. A closed pipe ends it quietly.
+fn print_listing(
+    ctx: &Context,
+    listing: &list::Listing,
+    totals: Option<&[crate::stats::CombinedCounter]>,
+) -> crate::error::Result<()> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let result = (|| -> std::io::Result<()> {
+        if ctx.out.json {
+            out.write_all(b"[")?;
+            for (i, r) in listing.routes(totals).enumerate() {
+                out.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
+                serde_json::to_writer(&mut out, &r)?;
+            }
+            out.write_all(if listing.is_empty() { b"]\n" } else { b"\n]\n" })?;
+            return out.flush();
+        }
+        let mut headers = HEADERS.to_vec();
+        if totals.is_some() {
+            headers.extend(["packets", "bytes"]);
+        }
+        let mut table = StreamTable::new(&headers);
+        for r in listing.routes(totals) {
+            for row in with_counters(&r) {
+                table.measure(&row);
+            }
+        }
+        table.head(&mut out)?;
+        for r in listing.routes(totals) {
+            let rows = if totals.is_some() {
+                with_counters(&r)
+            } else {
+                rows(std::slice::from_ref(&r))
+            };
+            for row in rows {
+                table.row(&mut out, &row)?;
+            }
+        }
+        table.foot(&mut out)?;
+        out.flush()
+    })();
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::error::Error::wrap(
+            crate::error::ErrorClass::Internal,
+            "cannot write output",
+            e,
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn print_summary(ctx: &Context, s: &LoadSummary) -> crate::error::Result<()> {

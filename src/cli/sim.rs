@@ -35,6 +35,7 @@ pub fn run(g: &GlobalArgs, args: SimArgs) -> crate::error::Result<()> {
         socket: g.socket.clone(),
         stats_socket: Some(g.stats_socket.clone()),
         interfaces: args.interfaces,
+        stats_size: args.statseg_size.map(|s| s.0),
     })?;
     for spec in &args.traffic {
         let line = traffic_line(spec)?;

@@ -19,6 +19,7 @@ fn patterns(view: &StatsView) -> Vec<String> {
         StatsView::System => paths::SYSTEM,
         StatsView::Buffers => paths::BUFFERS,
         StatsView::Memory => paths::MEMORY,
+        StatsView::Routes { .. } => &[],
         StatsView::Dump { patterns } => return patterns.clone(),
     };
     p.iter().map(|s| s.to_string()).collect()
@@ -138,6 +139,8 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) -> crate::er
                 rows,
             )?;
         }
+        // Read by `routes`, not from a snapshot.
+        StatsView::Routes { .. } => {}
         StatsView::Dump { .. } => {
             let v = stats::dump(snap);
             if ctx.out.json {
@@ -295,8 +298,126 @@ fn print_rates(
     Ok(())
 }
 
+#[derive(Serialize)]
+struct Routes {
+    routes: Vec<stats::RouteTraffic>,
+    /// Seconds spent reading every route's counters and ranking them.
+    scan_seconds: f64,
+}
+
+fn route_rows(routes: &[stats::RouteTraffic], rates: bool) -> Vec<Vec<String>> {
+    routes
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.table.to_string(), r.prefix.to_string()];
+            if rates {
+                row.extend([f(r.pps.unwrap_or(0.0)), f(r.bps.unwrap_or(0.0))]);
+            }
+            row.extend([n(r.packets), n(r.bytes), n(u64::from(r.stats_index))]);
+            row
+        })
+        .collect()
+}
+
+/// `stats routes`: see the README, "Traffic per route". The prefix ↔ stats-index map
+/// comes from one route dump, kept between intervals and made again when `/net/route/to`
+/// changes length (routes got new indexes) or `refresh` has passed since the last.
+fn routes(
+    ctx: &mut Context,
+    args: &StatsArgs,
+    table: Option<u32>,
+    prefix: Option<&str>,
+    top: usize,
+    refresh: Duration,
+) -> crate::error::Result<()> {
+    use crate::ops::routes::list::{ListQuery, RouteIndex, ROUTE_TO};
+    let prefix = match prefix {
+        Some(p) => Some(
+            p.trim()
+                .parse::<ipnet::IpNet>()
+                .map_err(|_| CliError::bad_input(format!("--prefix {p}: not a prefix")))?
+                .trunc(),
+        ),
+        None => None,
+    };
+    if let Some(i) = args.interval {
+        if i < Duration::from_millis(10) {
+            return Err(CliError::bad_input("--interval must be at least 10ms").into());
+        }
+    }
+    let query = ListQuery { table, prefix };
+    let mut stats_client = StatsClient::connect(&ctx.stats_socket)?;
+    let mut api = ctx.client(&[crate::ops::routes::vpp::MESSAGES])?;
+    let mut index = RouteIndex::read(&mut api, query)?;
+    let read = |c: &mut StatsClient| -> crate::error::Result<Vec<crate::stats::CombinedCounter>> {
+        Ok(c.combined_totals(ROUTE_TO)?.unwrap_or_default())
+    };
+    let headers_counts = ["table", "prefix", "packets", "bytes", "stats index"];
+    let Some(interval) = args.interval else {
+        let totals = read(&mut stats_client)?;
+        let v = stats::route_traffic(&index, &totals, None, top);
+        api.close()?;
+        let rows = route_rows(&v, false);
+        ctx.out.print(&v, &headers_counts, rows)?;
+        return Ok(());
+    };
+    let mut old = read(&mut stats_client)?;
+    let mut indexed_len = old.len();
+    let mut dumped = Instant::now();
+    let mut then = Instant::now();
+    let mut done = 0u64;
+    while args.count.is_none_or(|c| done < c) {
+        std::thread::sleep(interval.saturating_sub(then.elapsed()));
+        let started = Instant::now();
+        let new = read(&mut stats_client)?;
+        let now = Instant::now();
+        let secs = now.duration_since(then).as_secs_f64();
+        let v = stats::route_traffic(&index, &new, Some((&old, secs)), top);
+        let scan_seconds = started.elapsed().as_secs_f64();
+        let rows = route_rows(&v, true);
+        emit(
+            ctx,
+            secs,
+            Routes {
+                routes: v,
+                scan_seconds,
+            },
+            &[
+                "table",
+                "prefix",
+                "pps",
+                "bits/s",
+                "packets",
+                "bytes",
+                "stats index",
+            ],
+            rows,
+        )?;
+        let stale = new.len() != indexed_len || (!refresh.is_zero() && dumped.elapsed() >= refresh);
+        if stale {
+            index = RouteIndex::read(&mut api, query)?;
+            indexed_len = new.len();
+            dumped = Instant::now();
+        }
+        old = new;
+        then = now;
+        done += 1;
+    }
+    api.close()?;
+    Ok(())
+}
+
 pub fn run(ctx: &mut Context, args: StatsArgs) -> crate::error::Result<()> {
-    let view = args.view.unwrap_or(StatsView::Interfaces);
+    let view = args.view.clone().unwrap_or(StatsView::Interfaces);
+    if let StatsView::Routes {
+        table,
+        prefix,
+        top,
+        refresh,
+    } = &view
+    {
+        return routes(ctx, &args, *table, prefix.as_deref(), *top, *refresh);
+    }
     let pats = patterns(&view);
     // Patterns are checked before anything is read.
     crate::stats::Patterns::new(&pats).map_err(|e| CliError::bad_input(e.to_string()))?;

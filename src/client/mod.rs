@@ -401,6 +401,59 @@ impl Client {
             .unwrap_or_else(|| Err(lost(D::NAME)))
     }
 
+    /// Like [`Client::dump`], but hands each details message to `each` as it arrives, so
+    /// that a dump of a million routes never waits whole in memory. Waits are bounded as a
+    /// dump's: the timeout runs from the last message VPP sent.
+    pub fn dump_each<D: Dump>(
+        &mut self,
+        req: D,
+        mut each: impl FnMut(D::Details),
+    ) -> Result<(), ClientError> {
+        let conn = self.conn.get_mut();
+        let context = conn.core.send_dump(req, &mut conn.out)?;
+        if let Err(e) = conn.flush() {
+            conn.core.abandon(context);
+            return Err(e);
+        }
+        let timeout = conn.timeout;
+        let mut deadline = Instant::now() + timeout;
+        let mut seen = conn.core.progress();
+        let result = loop {
+            if conn.core.is_done(context) {
+                break Ok(());
+            }
+            let got = match conn.pump(deadline) {
+                Ok(got) => got,
+                Err(e) => break Err(e),
+            };
+            match conn.core.take_dump_items::<D::Details>(context) {
+                Ok(items) => items.into_iter().for_each(&mut each),
+                Err(e) => break Err(e),
+            }
+            if conn.core.progress() != seen {
+                seen = conn.core.progress();
+                deadline = Instant::now() + timeout;
+            } else if !got && Instant::now() >= deadline {
+                break Err(ClientError::Timeout {
+                    what: format!("the details of {}", D::NAME),
+                    after: timeout,
+                });
+            }
+        };
+        if let Err(e) = result {
+            conn.core.abandon(context);
+            return Err(e);
+        }
+        for d in conn
+            .core
+            .take_dump::<D::Details>(context)
+            .unwrap_or_else(|| Err(lost(D::NAME)))?
+        {
+            each(d);
+        }
+        Ok(())
+    }
+
     /// Sends a get-stream request and collects its details until its reply. The reply's
     /// retval may be 0 or [`RETVAL_EAGAIN`] ("more: call again with the reply's cursor");
     /// any other is [`ClientError::Vpp`].

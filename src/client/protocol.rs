@@ -643,6 +643,17 @@ impl Protocol {
         }))
     }
 
+    /// The details of a dump still in progress that have come so far, taken so that a
+    /// caller can handle a long dump as it arrives (see `Client::dump_each`).
+    pub fn take_dump_items<M: Message>(&mut self, context: u32) -> Result<Vec<M>, ClientError> {
+        match self.pending.get_mut(&context) {
+            Some(State::Dump { items, .. }) => {
+                std::mem::take(items).into_iter().map(downcast).collect()
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
+
     /// A dump's details, once its control_ping reply has come.
     pub fn take_dump<M: Message>(&mut self, context: u32) -> Option<Result<Vec<M>, ClientError>> {
         let done = self.done.remove(&context)?;

@@ -35,6 +35,9 @@ pub struct SimConfig {
     pub stats_socket: Option<PathBuf>,
     /// Packet-generator style interfaces to create at start, e.g. `pg0`, `pg1`: indexes 1, 2, ...
     pub interfaces: Vec<String>,
+    /// The stats segment's size in bytes (`statseg { size }`); VPP's default, 32 MiB, if
+    /// `None`.
+    pub stats_size: Option<usize>,
 }
 
 /// Why the simulator could not start.
@@ -155,7 +158,7 @@ impl Simulator {
         }
         let model = Model::new(&cfg.interfaces);
         let stats = match &cfg.stats_socket {
-            Some(p) => Some(SimStats::start(p, &model)?),
+            Some(p) => Some(SimStats::start(p, &model, cfg.stats_size)?),
             None => None,
         };
         let listener = bind(&cfg.socket)?;

@@ -11,7 +11,13 @@
 //! - `/node/errors` with `/err/<node>/<reason>` symlinks;
 //! - gauges `/buffer-pools/default-numa-0/{cached,used,available}`;
 //! - `/mem/main heap` and `/mem/stat segment` (vectors of 7) with `{total,used,free}`
-//!   symlinks.
+//!   symlinks;
+//! - combined `/net/route/to` and `/net/route/via` indexed by route stats index (as long as
+//!   the FIB's highest index; their room grows by doubling), combined `/net/adjacency`, `/net/mroute`, `/net/punt`, simple
+//!   `/net/arp/{rx,tx}/{requests,replies,gratuitous}` and the same `/net/ip6-nd/...` per
+//!   interface, gauges `/bfd/udp{4,6}/sessions{,_mh}`: every path a real VPP with the same
+//!   plugins publishes (the golden capture's set). What the simulator does not model
+//!   (adjacencies, ARP, ND, multicast, punt, BFD) stays zero.
 //!
 //! Counter vectors have one vector per thread ([`THREADS`]: main and two workers). The
 //! values come from the model's [`Dataplane`](super::traffic::Dataplane):
@@ -28,6 +34,33 @@ use super::traffic::{IF_COMBINED, IF_SIMPLE, THREADS, WORKERS};
 use crate::stats::{CombinedCounter, Result};
 
 const NODE_COUNTERS: [&str; 4] = ["calls", "vectors", "clocks", "suspends"];
+/// Per-interface neighbour-protocol counters: `/net/arp/...` and `/net/ip6-nd/...`.
+const NEIGHBOUR_COUNTERS: [&str; 12] = [
+    "/net/arp/rx/gratuitous",
+    "/net/arp/rx/replies",
+    "/net/arp/rx/requests",
+    "/net/arp/tx/gratuitous",
+    "/net/arp/tx/replies",
+    "/net/arp/tx/requests",
+    "/net/ip6-nd/rx/gratuitous",
+    "/net/ip6-nd/rx/replies",
+    "/net/ip6-nd/rx/requests",
+    "/net/ip6-nd/tx/gratuitous",
+    "/net/ip6-nd/tx/replies",
+    "/net/ip6-nd/tx/requests",
+];
+/// Counters VPP publishes and the simulator does not move, with their lengths in the
+/// golden capture: `/net/adjacency` by adjacency, `/net/mroute` by multicast entry,
+/// `/net/punt` by punt reason.
+const UNMODELLED_COMBINED: [(&str, usize); 3] =
+    [("/net/adjacency", 13), ("/net/mroute", 6), ("/net/punt", 5)];
+/// The bfd plugin's session gauges.
+const BFD_GAUGES: [&str; 4] = [
+    "/bfd/udp4/sessions",
+    "/bfd/udp4/sessions_mh",
+    "/bfd/udp6/sessions",
+    "/bfd/udp6/sessions_mh",
+];
 const POOL: &str = "default-numa-0";
 const POOL_BUFFERS: u64 = 16383;
 const MAIN_HEAP: u64 = 1 << 30;
@@ -49,8 +82,11 @@ struct Fixed {
     loops_per_worker: EntryId,
     vector_rate_per_worker: EntryId,
     if_names: EntryId,
-    /// [`IF_COMBINED`] then [`IF_SIMPLE`].
+    /// [`IF_COMBINED`] then [`IF_SIMPLE`], then [`NEIGHBOUR_COUNTERS`]: every vector
+    /// indexed by sw_if_index.
     if_counters: Vec<EntryId>,
+    route_to: EntryId,
+    route_via: EntryId,
     node_names: EntryId,
     /// In [`NODE_COUNTERS`] order.
     node_counters: [EntryId; 4],
@@ -70,14 +106,23 @@ pub struct SimStats {
     /// sw_if_index → (interface name, its symlinks).
     links: BTreeMap<u32, (String, Vec<EntryId>)>,
     if_len: usize,
+    /// The length of `/net/route/to` and `/net/route/via`.
+    route_len: usize,
     nodes: usize,
     errors: usize,
+    /// The segment's size in bytes.
+    size: usize,
 }
 
 impl SimStats {
-    /// Creates the segment for `model` and serves it on `path`.
-    pub fn start(path: &Path, model: &Model) -> Result<SimStats> {
-        let mut seg = StatSegment::create(&SegmentOptions::default())?;
+    /// Creates the segment for `model` and serves it on `path`; `size` in bytes (VPP's
+    /// default, 32 MiB, if `None`).
+    pub fn start(path: &Path, model: &Model, size: Option<usize>) -> Result<SimStats> {
+        let mut options = SegmentOptions::default();
+        if let Some(size) = size {
+            options.size = size;
+        }
+        let mut seg = StatSegment::create(&options)?;
         let ids = Self::fixed(&mut seg)?;
         let server = seg.serve(path)?;
         let mut stats = SimStats {
@@ -87,8 +132,10 @@ impl SimStats {
             ids,
             links: BTreeMap::new(),
             if_len: 0,
+            route_len: 0,
             nodes: 0,
             errors: 0,
+            size: options.size,
         };
         stats.sync(model);
         stats.publish(model);
@@ -112,6 +159,17 @@ impl SimStats {
         }
         for c in IF_SIMPLE {
             if_counters.push(seg.add_simple(&format!("/if/{c}"), THREADS, 0)?);
+        }
+        for c in NEIGHBOUR_COUNTERS {
+            if_counters.push(seg.add_simple(c, THREADS, 0)?);
+        }
+        let route_to = seg.add_combined("/net/route/to", THREADS, 0)?;
+        let route_via = seg.add_combined("/net/route/via", THREADS, 0)?;
+        for (name, len) in UNMODELLED_COMBINED {
+            seg.add_combined(name, THREADS, len)?;
+        }
+        for name in BFD_GAUGES {
+            seg.add_gauge(name, 0)?;
         }
         let node_names = seg.add_names("/sys/node/names", &[])?;
         let node_counters = [
@@ -144,6 +202,8 @@ impl SimStats {
             vector_rate_per_worker,
             if_names,
             if_counters,
+            route_to,
+            route_via,
             node_names,
             node_counters,
             errors,
@@ -157,6 +217,16 @@ impl SimStats {
     /// symlinks), nodes and error counters. Each change bumps the epoch.
     pub fn sync(&mut self, model: &Model) {
         self.sync_interfaces(model);
+        let routes = model.fib.stats_len();
+        if routes > self.route_len {
+            // A segment too full to grow them leaves the new routes uncounted.
+            let grown = [self.ids.route_to, self.ids.route_via]
+                .into_iter()
+                .all(|id| self.seg.resize(id, routes).is_ok());
+            if grown {
+                self.route_len = routes;
+            }
+        }
         let d = &model.dataplane;
         let seg = &mut self.seg;
         if d.node_names.len() > self.nodes {
@@ -209,7 +279,7 @@ impl SimStats {
         let counters = IF_COMBINED
             .iter()
             .chain(&IF_SIMPLE)
-            .zip(&self.ids.if_counters);
+            .zip(&self.ids.if_counters[..IF_COMBINED.len() + IF_SIMPLE.len()]);
         for i in model.interfaces() {
             if self.links.contains_key(&i.sw_if_index) {
                 continue;
@@ -242,6 +312,17 @@ impl SimStats {
                 }
                 for (k, v) in c.simple.iter().enumerate() {
                     let _ = seg.set_simple(ids.if_counters[IF_COMBINED.len() + k], t, i, *v);
+                }
+            }
+        }
+        for (map, id) in [(&d.route_to, ids.route_to), (&d.route_via, ids.route_via)] {
+            for (&i, per_thread) in map.range(..self.route_len as u32) {
+                for (t, pair) in per_thread.iter().enumerate() {
+                    let v = CombinedCounter {
+                        packets: pair.packets,
+                        bytes: pair.bytes,
+                    };
+                    let _ = seg.set_combined(id, t, i as usize, v);
                 }
             }
         }
@@ -282,7 +363,7 @@ impl SimStats {
         // Heaps: the main heap grows a little with each interface.
         let used = MAIN_HEAP_IDLE + self.if_len as u64 * 65_536;
         self.heap(ids.main_heap, MAIN_HEAP, used, 5);
-        let size = SegmentOptions::default().size as u64 - 4096;
+        let size = self.size as u64 - 4096;
         self.heap(ids.stat_heap, size, seg.heap_in_use() as u64, 13);
         let _ = seg.set_scalar(ids.heartbeat, self.started.elapsed().as_secs());
         let _ = seg.set_scalar(ids.last_update, unix_now());

@@ -24,6 +24,11 @@
 //!   `ip4-input` and counts every packet in `checked packets`; a packet its rules deny (or that no rule matches)
 //!   counts in `ACL deny packets`, goes to `error-drop` and counts in the ingress
 //!   `/if/drops`; a permitted one counts in `ACL permit packets` and goes on to the lookup.
+//! - Route counters: the lookup counts each packet (and its bytes) in `/net/route/to` at
+//!   the stats index of the route it matched, whatever becomes of the packet (the default
+//!   drop route counts too), and in `/net/route/via` at each route a recursive next hop
+//!   resolved through. `/net/adjacency` stays zero: VPP counts per adjacency only after
+//!   `adjacency counters enable`, which the simulator does not offer.
 //! - Forwarded: `/if/tx` of the egress interface, through `ip4-rewrite`, `<if>-output`,
 //!   `<if>-tx`. Attached prefixes forward as if their neighbours were resolved. Output
 //!   ACLs on the egress interface run after `ip4-rewrite` (`acl-plugin-out-ip4-fa`, the same
@@ -179,200 +184,41 @@ pub struct Dataplane {
     pub rates: TickRates,
     /// Main-loop iterations per thread.
     pub loops: [u64; THREADS],
+    /// `/net/route/to` by stats index, per thread: packets (and bytes) each route's lookup
+    /// matched. Only routes that carried traffic are here.
+    pub route_to: BTreeMap<u32, [Pair; THREADS]>,
+    /// `/net/route/via` by stats index, per thread: packets that resolved through a route on
+    /// their way to another (a recursive next hop).
+    pub route_via: BTreeMap<u32, [Pair; THREADS]>,
 }
 
-/// The graph nodes every simulated VPP has (names as a real VPP 26.10 registers them).
-const NODES: &[&str] = &[
-    "null-node",
-    "pg-input",
-    "ethernet-input",
-    "ip4-input",
-    "ip4-input-no-checksum",
-    "ip4-lookup",
-    "ip4-rewrite",
-    "ip4-local",
-    "ip4-drop",
-    "ip4-glean",
-    "ip4-arp",
-    "ip4-icmp-error",
-    "ip6-input",
-    "ip6-lookup",
-    "ip6-rewrite",
-    "ip6-local",
-    "ip6-drop",
-    "ip6-glean",
-    "interface-output",
-    "error-drop",
-    "error-punt",
-    "acl-plugin-in-ip4-fa",
-    "acl-plugin-out-ip4-fa",
-    "acl-plugin-in-ip6-fa",
-    "acl-plugin-out-ip6-fa",
-    "api-rx-from-ring",
-    "fib-walk",
-    "vpe-link-state-process",
-    "ip4-neighbor-age-process",
-    "ip6-neighbor-age-process",
-    "startup-config-process",
-];
+/// The routes one lookup went through, by stats index: the one it matched
+/// (`/net/route/to`) and those its recursion resolved through (`/net/route/via`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RouteHits {
+    pub to: Option<u32>,
+    pub via: [Option<u32>; RECURSION - 1],
+}
 
-/// `ip4_error_t`: one set for every ip4 node that counts them.
-const IP4_ERRORS: &[&str] = &[
-    "bad_checksum",
-    "bad_length",
-    "drop",
-    "dst_lookup_miss",
-    "fragment_offset_one",
-    "hdr_too_short",
-    "inacl_session_deny",
-    "inacl_table_miss",
-    "mtu_exceeded",
-    "none",
-    "options",
-    "outacl_session_deny",
-    "outacl_table_miss",
-    "punt",
-    "reass_duplicate_fragment",
-    "reass_fragment_chain_too_long",
-    "reass_fragments_rcvd",
-    "reass_fragments_reassembled",
-    "reass_internal_error",
-    "reass_limit_reached",
-    "reass_malformed_packet",
-    "reass_no_buf",
-    "reass_success",
-    "reass_timeout",
-    "reass_to_custom_app",
-    "reass_unsupp_ip_prot",
-    "rpf_failure",
-    "same_interface",
-    "spoofed_local_packets",
-    "src_lookup_miss",
-    "tcp_checksum",
-    "time_expired",
-    "too_short",
-    "udp_checksum",
-    "udp_length",
-    "unknown_protocol",
-    "version",
-];
+/// How many lookups one packet's recursion takes at most, as far as a sane FIB needs.
+const RECURSION: usize = 4;
 
-/// `ip6_error_t`: one set for every ip6 node that counts them.
-const IP6_ERRORS: &[&str] = &[
-    "bad_length",
-    "drop",
-    "dst_lookup_miss",
-    "icmp_checksum",
-    "inacl_session_deny",
-    "inacl_table_miss",
-    "mtu_exceeded",
-    "none",
-    "outacl_session_deny",
-    "outacl_table_miss",
-    "punt",
-    "reass_duplicate_fragment",
-    "reass_fragment_chain_too_long",
-    "reass_fragments_rcvd",
-    "reass_fragments_reassembled",
-    "reass_internal_error",
-    "reass_invalid_frag_len",
-    "reass_invalid_frag_size",
-    "reass_limit_reached",
-    "reass_missing_upper",
-    "reass_no_buf",
-    "reass_no_frag_hdr",
-    "reass_overlapping_fragment",
-    "reass_success",
-    "reass_timeout",
-    "reass_to_custom_app",
-    "reass_unsupp_ip_proto",
-    "rpf_failure",
-    "spoofed_local_packets",
-    "src_lookup_miss",
-    "time_expired",
-    "too_short",
-    "udp_checksum",
-    "udp_length",
-    "unknown_protocol",
-    "unknown_udp_port",
-    "version",
-];
+/// The graph nodes and error counters a real VPP 26.10 with the default plugins lists in its
+/// stats segment (`node NAME` in node-index order, `error NODE<TAB>REASON`), interface nodes
+/// aside: taken from the golden capture of one, and checked against it by a test.
+const VPP_GRAPH: &str = include_str!("vpp_graph.txt");
 
-/// The ip4 neighbour-discovery nodes share one set.
-const IP4_NEIGHBOR_ERRORS: &[&str] = &[
-    "no_buffers",
-    "no_source_address",
-    "non_arp_adj",
-    "request_sent",
-    "resolved",
-    "throttled",
-];
-
-/// The acl plugin's four data-plane nodes share one set.
-const ACL_FA_ERRORS: &[&str] = &[
-    "ACL deny packets",
-    "ACL permit packets",
-    "checked packets",
-    "existing session packets",
-    "new sessions added",
-    "restart session timer",
-    "too many sessions to add new",
-];
-
-/// Error counters by node, names exactly as in the golden capture of a real VPP
-/// (`golden/stats/expected.json.gz`, the `/err/<node>/<reason>` paths).
-const ERRORS: &[(&str, &[&str])] = &[
-    ("null-node", &["blackholed packets"]),
-    (
-        "ethernet-input",
-        &[
-            "l3 mac mismatch",
-            "llc length > packet length",
-            "no error",
-            "subinterface down",
-            "unknown ethernet type",
-            "unknown vlan",
-        ],
-    ),
-    ("ip4-input", IP4_ERRORS),
-    ("ip4-local", IP4_ERRORS),
-    ("ip4-glean", IP4_NEIGHBOR_ERRORS),
-    ("ip4-arp", IP4_NEIGHBOR_ERRORS),
-    (
-        "ip4-icmp-error",
-        &[
-            "dest_unreach_sent",
-            "drop",
-            "dst_lookup_miss",
-            "echo_replies_sent",
-            "invalid_code_for_type",
-            "invalid_hop_limit_for_type",
-            "length_too_small_for_type",
-            "none",
-            "option_with_zero_length",
-            "options_with_odd_length",
-            "param_problem_sent",
-            "ttl_expire_sent",
-            "unknown_type",
-        ],
-    ),
-    ("ip6-input", IP6_ERRORS),
-    ("ip6-local", IP6_ERRORS),
-    (
-        "ip6-glean",
-        &[
-            "drop",
-            "no_buffers",
-            "no_source_address",
-            "request_sent",
-            "throttled",
-        ],
-    ),
-    ("acl-plugin-in-ip4-fa", ACL_FA_ERRORS),
-    ("acl-plugin-out-ip4-fa", ACL_FA_ERRORS),
-    ("acl-plugin-in-ip6-fa", ACL_FA_ERRORS),
-    ("acl-plugin-out-ip6-fa", ACL_FA_ERRORS),
-];
+/// The lines of [`VPP_GRAPH`]: nodes, then `(node, reason)` errors.
+fn vpp_graph() -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    VPP_GRAPH.lines().filter_map(|line| {
+        if let Some(node) = line.strip_prefix("node ") {
+            Some((node, None))
+        } else {
+            let (node, reason) = line.strip_prefix("error ")?.split_once('\t')?;
+            Some((node, Some(reason)))
+        }
+    })
+}
 
 /// `<if>-output` errors, as VPP registers them for every interface.
 const OUTPUT_ERRORS: &[&str] = &[
@@ -437,14 +283,14 @@ impl Dataplane {
             uptime: 0.0,
             rates: TickRates::default(),
             loops: [0; THREADS],
+            route_to: BTreeMap::new(),
+            route_via: BTreeMap::new(),
         };
-        for n in NODES {
-            d.node(n);
-        }
-        for (node, reasons) in ERRORS {
-            for r in *reasons {
-                d.error(node, r);
-            }
+        for (node, reason) in vpp_graph() {
+            match reason {
+                None => d.node(node),
+                Some(r) => d.error(node, r),
+            };
         }
         d
     }
@@ -478,8 +324,10 @@ impl Dataplane {
         i
     }
 
-    /// A new interface at `sw_if_index`: zeroed counters (an index may be reused), its
-    /// output and tx nodes and their errors.
+    /// A new interface at `sw_if_index`: zeroed counters (an index may be reused) and the
+    /// error counters of its output and tx nodes. The nodes themselves enter
+    /// `/sys/node/names` when they first run, as a real VPP's segment lists them only after
+    /// its stats collector's next pass.
     pub fn add_interface(&mut self, sw_if_index: u32, name: &str, pg: bool) {
         let i = sw_if_index as usize;
         for t in &mut self.ifaces {
@@ -490,8 +338,6 @@ impl Dataplane {
         }
         let output = format!("{name}-output");
         let tx = format!("{name}-tx");
-        self.node(&output);
-        self.node(&tx);
         for r in OUTPUT_ERRORS {
             self.error(&output, r);
         }
@@ -499,6 +345,46 @@ impl Dataplane {
             for r in PG_TX_ERRORS {
                 self.error(&tx, r);
             }
+        }
+    }
+
+    /// A route's stats index was handed out afresh: its counters start from zero, as VPP
+    /// zeroes a load-balance object's counters when it makes one.
+    /// (They are zeroed, not removed, so that the next publish zeroes them in the segment.)
+    pub fn reset_route(&mut self, stats_index: u32) {
+        for map in [&mut self.route_to, &mut self.route_via] {
+            if let Some(c) = map.get_mut(&stats_index) {
+                *c = Default::default();
+            }
+        }
+    }
+
+    /// A route's `/net/route/to` (or, with `via`, `/net/route/via`) summed over threads.
+    pub fn route_total(&self, stats_index: u32, via: bool) -> Pair {
+        let map = if via { &self.route_via } else { &self.route_to };
+        let mut sum = Pair::default();
+        for p in map.get(&stats_index).into_iter().flatten() {
+            sum.add(p.packets, p.bytes);
+        }
+        sum
+    }
+
+    fn count_route(
+        &mut self,
+        via: bool,
+        thread: usize,
+        stats_index: u32,
+        packets: u64,
+        bytes: u64,
+    ) {
+        let map = if via {
+            &mut self.route_via
+        } else {
+            &mut self.route_to
+        };
+        let counters = map.entry(stats_index).or_default();
+        if let Some(c) = counters.get_mut(thread) {
+            c.add(packets, bytes);
         }
     }
 
@@ -621,6 +507,12 @@ impl Dataplane {
             }
         }
         self.run_node(thread, &format!("{ip}-lookup"), packets);
+        if let Some(i) = plan.routes.to {
+            self.count_route(false, thread, i, packets, bytes);
+        }
+        for i in plan.routes.via.into_iter().flatten() {
+            self.count_route(true, thread, i, packets, bytes);
+        }
         let dropped = match fate {
             Fate::Forward(egress) => {
                 self.run_node(thread, &format!("{ip}-rewrite"), packets);
@@ -682,6 +574,8 @@ pub struct FlowPath {
     pub acl_in: Option<Verdict>,
     /// Where the FIB sends them.
     pub fate: Fate,
+    /// The routes the lookup went through.
+    pub routes: RouteHits,
     /// The egress interface's output ACLs' verdict, for forwarded packets.
     pub acl_out: Option<Verdict>,
 }
@@ -702,6 +596,7 @@ struct Plan {
     v6: bool,
     acl_in: Option<Verdict>,
     fate: Fate,
+    routes: RouteHits,
     acl_out: Option<Verdict>,
     delivered: bool,
     egress_name: String,
@@ -740,14 +635,32 @@ const DEFAULT_DST_SEARCH: usize = 256;
 impl Model {
     /// Where a packet from `ingress` to `dst` goes.
     pub fn fate(&self, ingress: &Interface, dst: IpAddr) -> Fate {
+        self.resolve(ingress, dst).0
+    }
+
+    /// Where a packet from `ingress` to `dst` goes, and the routes its lookup went through.
+    pub fn resolve(&self, ingress: &Interface, dst: IpAddr) -> (Fate, RouteHits) {
+        let mut hits = RouteHits::default();
+        let fate = self.resolve_into(ingress, dst, &mut hits);
+        (fate, hits)
+    }
+
+    fn resolve_into(&self, ingress: &Interface, dst: IpAddr, hits: &mut RouteHits) -> Fate {
         let mut table = ingress.table(Af::of_addr(&dst));
         let mut addr = dst;
-        // Recursion is resolved a few levels deep, as far as a sane FIB needs.
-        for _ in 0..4 {
+        for depth in 0..RECURSION {
             let route = match self.fib.lookup(table, addr) {
                 Ok(Some(r)) => r,
                 _ => return Fate::Miss,
             };
+            match depth.checked_sub(1) {
+                None => hits.to = Some(route.stats_index),
+                Some(v) => {
+                    if let Some(slot) = hits.via.get_mut(v) {
+                        *slot = Some(route.stats_index);
+                    }
+                }
+            }
             let Some(path) = route.paths.first() else {
                 return Fate::Miss;
             };
@@ -847,7 +760,7 @@ impl Model {
             tcp_flags: 0,
         };
         let acl_in = self.acls.classify(sw_if_index, true, &packet);
-        let fate = self.fate(ingress, dst);
+        let (fate, routes) = self.resolve(ingress, dst);
         let acl_out = match fate {
             Fate::Forward(e) => self.acls.classify(e, false, &packet),
             _ => None,
@@ -857,6 +770,7 @@ impl Model {
             dst,
             acl_in,
             fate,
+            routes,
             acl_out,
         })
     }
@@ -864,6 +778,9 @@ impl Model {
     /// Runs the data plane for `secs` seconds: see the module docs.
     pub fn advance(&mut self, secs: f64) {
         let secs = secs.max(0.0);
+        for i in self.fib.take_reused() {
+            self.dataplane.reset_route(i);
+        }
         let mut plans = Vec::new();
         for (&key, flow) in &self.dataplane.flows {
             let Some(ingress) = self.get(key.0) else {
@@ -885,6 +802,7 @@ impl Model {
                 v6: path.dst.is_ipv6(),
                 acl_in: path.acl_in,
                 fate: path.fate,
+                routes: path.routes,
                 acl_out: path.acl_out,
                 delivered: path.delivered(),
                 egress_name,

@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{fence, Ordering};
 use std::time::{Duration, Instant};
 
-use super::decode::read_value;
+use super::decode::{combined_totals, read_value};
 use super::directory::{DirEntry, Directory};
 use super::error::{Result, StatsError};
 use super::pattern::Patterns;
 use super::segment::{socket_inode, Segment};
-use super::value::{Snapshot, SnapshotEntry, StatValue};
+use super::value::{CombinedCounter, Snapshot, SnapshotEntry, StatValue};
 use super::vector::{SegmentHeader, View};
 
 /// Where VPP puts its stats socket unless `statseg { socket-name }` says otherwise.
@@ -152,6 +152,15 @@ impl StatsClient {
     pub fn get(&mut self, name: &str) -> Result<Option<StatValue>> {
         self.consistent(|view, dir| match dir.find(name) {
             Some(entry) => read_value(view, dir, entry),
+            None => Ok(None),
+        })
+    }
+
+    /// A combined counter vector (e.g. `/net/route/to`) summed over threads, by index, read
+    /// consistently; `Ok(None)` if there is no such entry or it is another type.
+    pub fn combined_totals(&mut self, name: &str) -> Result<Option<Vec<CombinedCounter>>> {
+        self.consistent(|view, dir| match dir.find(name) {
+            Some(entry) => combined_totals(view, dir, entry),
             None => Ok(None),
         })
     }

@@ -13,6 +13,7 @@ mod iface;
 mod openapi;
 mod route;
 mod route_load;
+mod route_traffic;
 mod serve;
 mod stats;
 mod system;

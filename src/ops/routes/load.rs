@@ -341,6 +341,7 @@ mod tests {
             socket: socket.clone(),
             stats_socket: None,
             interfaces: vec![],
+            ..Default::default()
         })
         .unwrap();
         let csv = dir.path().join("routes.csv");
@@ -417,6 +418,7 @@ mod tests {
             socket: socket.clone(),
             stats_socket: None,
             interfaces: vec![],
+            ..Default::default()
         })
         .unwrap();
         let csv = dir.path().join("routes.csv");

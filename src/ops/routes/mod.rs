@@ -48,6 +48,7 @@
 //! See `examples/routes.csv`.
 
 pub mod csv;
+pub mod list;
 pub mod load;
 pub mod program;
 pub mod spec;

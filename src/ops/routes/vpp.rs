@@ -70,6 +70,16 @@ impl InterfaceNames {
     pub fn name(&self, index: u32) -> Option<&str> {
         self.by_index.get(&index).map(String::as_str)
     }
+
+    /// How a path's interface prints: its name, `#N` for an index VPP did not list, none
+    /// for `~0`.
+    pub fn label(&self, index: u32) -> Option<String> {
+        (index != NO_INTERFACE).then(|| {
+            self.name(index)
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("#{index}"))
+        })
+    }
 }
 
 /// One path of a route as vppx shows it.
@@ -87,8 +97,17 @@ pub struct RoutePath {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Route {
     pub table: u32,
+    /// Always the network (host bits clear), whatever VPP sent.
     pub prefix: IpNet,
+    /// The index of the route's counters in `/net/route/to`.
+    pub stats_index: u32,
+    /// `connected`, `local`, `default` or `neighbor` for VPP's own entries; `null` for
+    /// routes someone added (see `list`).
+    pub vpp_entry: Option<&'static str>,
     pub paths: Vec<RoutePath>,
+    /// Packets and bytes the route carried, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counters: Option<super::list::RouteCounters>,
     /// The FIB source whose paths these are (the best one for the prefix): `API` for
     /// `route add`/`load`, `vppx` for managed routes, `interface`, `default-route`, ...
     /// (see the README, "Desired state"). `None` where VPP's answer does not say.
@@ -169,7 +188,7 @@ pub fn add_del_request(
     })
 }
 
-fn path_type_name(t: FibPathType) -> String {
+pub(super) fn path_type_name(t: FibPathType) -> String {
     match crate::wire::enums::name_of(t) {
         Some(n) => n
             .trim_start_matches("FIB_API_PATH_TYPE_")
@@ -178,7 +197,8 @@ fn path_type_name(t: FibPathType) -> String {
     }
 }
 
-/// A route from VPP's details.
+/// A route from VPP's details (one alone: a host route at a connected subnet's edge is not
+/// recognised as VPP's own here, only in a listing).
 pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
     let paths = r
         .paths
@@ -193,12 +213,7 @@ pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
             RoutePath {
                 r#type: path_type_name(p.r#type),
                 next_hop,
-                interface: (p.sw_if_index != NO_INTERFACE).then(|| {
-                    names
-                        .name(p.sw_if_index)
-                        .map(str::to_string)
-                        .unwrap_or_else(|| format!("#{}", p.sw_if_index))
-                }),
+                interface: names.label(p.sw_if_index),
                 weight: p.weight,
                 preference: p.preference,
             }
@@ -206,8 +221,11 @@ pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
         .collect();
     Route {
         table: r.table_id,
-        prefix: r.prefix,
+        prefix: r.prefix.trunc(),
+        stats_index: r.stats_index,
+        vpp_entry: super::list::OwnEntries::default().classify(r),
         paths,
+        counters: None,
         source: None,
     }
 }
@@ -281,44 +299,12 @@ pub fn table_add_del(client: &mut Client, table: u32, is_ip6: bool, is_add: bool
     Ok(())
 }
 
-/// Every route, sorted by table, then address, then length (see docs/design.md, “Routes”).
+/// Every route `table` and `prefix` select, sorted by table, then address, then length
+/// (see [`super::list`] and docs/design.md, “Routes”).
 pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> Result<Vec<Route>> {
-    let names = InterfaceNames::load(client)?;
-    let sources = source_names(client)?;
-    let mut out = Vec::new();
-    for t in tables(client)? {
-        if table.is_some_and(|id| id != t.table) {
-            continue;
-        }
-        let is_ip6 = t.family == "ipv6";
-        if prefix.is_some_and(|p| matches!(p, IpNet::V6(_)) != is_ip6) {
-            continue;
-        }
-        // `src` 0: every entry, with its best source.
-        let details = client.dump(IpRouteV2Dump {
-            src: 0,
-            table: IpTable {
-                table_id: t.table,
-                is_ip6,
-                name: String::new(),
-            },
-            ..Default::default()
-        })?;
-        out.extend(
-            details
-                .iter()
-                .filter(|d| prefix.is_none_or(|p| p.contains(&d.route.prefix)))
-                .map(|d| route_from_v2(&d.route, &names, &sources)),
-        );
-    }
-    out.sort_by(|a, b| {
-        (a.table, a.prefix.addr(), a.prefix.prefix_len()).cmp(&(
-            b.table,
-            b.prefix.addr(),
-            b.prefix.prefix_len(),
-        ))
-    });
-    Ok(out)
+    let mut listing = super::list::Listing::read(client, super::list::ListQuery { table, prefix })?;
+    listing.sort();
+    Ok(listing.routes(None).collect())
 }
 
 /// Adds one route (all its paths, replacing what the table had for the prefix) through
@@ -337,6 +323,11 @@ pub fn add(client: &mut Client, route: &RouteSpec, create_tables: bool) -> Resul
 }
 
 fn lookup(client: &mut Client, key: &RouteKey, names: &InterfaceNames) -> Result<Option<Route>> {
+    Ok(lookup_details(client, key)?.map(|r| route_from(&r, names)))
+}
+
+/// The route exactly at `key`, as VPP holds it (`ip_route_lookup`, exact).
+pub(super) fn lookup_details(client: &mut Client, key: &RouteKey) -> Result<Option<IpRoute>> {
     let reply = client.request_unchecked(IpRouteLookup {
         table_id: key.table,
         exact: 1,
@@ -346,17 +337,33 @@ fn lookup(client: &mut Client, key: &RouteKey, names: &InterfaceNames) -> Result
     if reply.retval != 0 {
         return Ok(None);
     }
-    Ok(Some(route_from(&reply.route, names)))
+    Ok(Some(reply.route))
 }
 
 /// Deletes a route; one that is not there is an error (`no such route`), which
 /// VPP itself would not say (it answers 0; see docs/design.md, “Routes”).
+///
+/// VPP's own connected, local and default entries are refused: VPP would answer 0 and
+/// keep them, as they are not the API's to remove.
 pub fn del(client: &mut Client, key: &RouteKey) -> Result<Route> {
     let names = InterfaceNames::load(client)?;
     let existing = lookup(client, key, &names)?.ok_or_else(|| OpsError::NotFound {
         what: "route",
         name: format!("{} in table {}", key.prefix, key.table),
     })?;
+    if let Some(kind @ ("connected" | "local" | "default")) = existing.vpp_entry {
+        let via = existing
+            .paths
+            .iter()
+            .find_map(|p| p.interface.as_deref())
+            .map(|i| format!(" ({i})"))
+            .unwrap_or_default();
+        return Err(OpsError::Refused(format!(
+            "{} in table {} is VPP's own {kind} entry{via}, not a route to delete: \
+             it goes with the interface address or neighbour that made it",
+            key.prefix, key.table
+        )));
+    }
     let spec = RouteSpec {
         table: key.table,
         prefix: key.prefix,

@@ -14,8 +14,6 @@
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use ipnet::IpNet;
-
 use crate::binapi::{
     self, acl, acl_types, fib, fib_types, interface, ip, ip_types, memclnt, vlib, vpe,
 };
@@ -925,7 +923,7 @@ fn route_to_wire(r: &RouteRef<'_>) -> ip::IpRoute {
     ip::IpRoute {
         table_id: r.table_id,
         stats_index: r.stats_index,
-        prefix: IpNet::new(r.prefix.network(), r.prefix.prefix_len()).unwrap_or(r.prefix),
+        prefix: r.given,
         paths: r.paths.iter().map(|p| path_to_wire(af, p)).collect(),
     }
 }

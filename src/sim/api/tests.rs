@@ -3,6 +3,7 @@ use serde_json::{json, Value};
 use super::*;
 use crate::sim::golden;
 use crate::wire::FrameBuffer;
+use ipnet::IpNet;
 
 const CLIENT: u32 = 0x8000_0001;
 
@@ -166,7 +167,13 @@ fn details_key(name: &str, f: &Value) -> String {
                 },
                 v => v.as_u64().unwrap_or(99),
             };
-            format!("{} {paths} {ty}", f["route"]["prefix"])
+            // vpp_papi prints a connected prefix as its network though the bytes carry the
+            // interface's address (as ours do): compare networks.
+            let prefix = f["route"]["prefix"]
+                .as_str()
+                .and_then(|p| p.parse::<IpNet>().ok())
+                .map(|p| p.trunc().to_string());
+            format!("{prefix:?} {paths} {ty}")
         }
         _ => {
             let mut f = f.clone();

@@ -17,7 +17,9 @@
 //!   `L <= 30`, drop `/32`s for the network and broadcast addresses (unless `A` is one
 //!   of them); for `L == 31` an attached `/32` to the other address. An IPv6 address adds
 //!   the connected prefix (when `L < 128`) and the local `/128`, no drops. Several
-//!   addresses in one prefix share the prefix's entries.
+//!   addresses in one prefix share the prefix's entries. The local entry is made first,
+//!   then the prefix's (so their stats indexes run in VPP's order), and dumps show the
+//!   connected prefix with the interface's address in it (`198.18.0.1/24`), as VPP does.
 //! - Entries are kept per *source*, as VPP does: what the API adds does not remove what
 //!   an interface or the table itself put there, it only takes precedence where VPP's
 //!   source priority says so (special > interface > API > neighbour > default route). So
@@ -228,7 +230,12 @@ pub struct TableInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteRef<'a> {
     pub table_id: u32,
+    /// The network.
     pub prefix: IpNet,
+    /// The prefix as VPP's details carry it: an entry an interface address made keeps that
+    /// address (`198.18.0.1/24`), as VPP keeps the prefix it was given; others are
+    /// networks.
+    pub given: IpNet,
     pub stats_index: u32,
     pub source: Source,
     pub paths: &'a [FibPath],
@@ -238,6 +245,8 @@ type Hasher = BuildHasherDefault<DefaultHasher>;
 
 struct Entry {
     stats_index: u32,
+    /// The host bits of the prefix the entry was made with (see [`RouteRef::given`]).
+    host: u128,
     /// Sorted by source, never empty, no source twice, no empty path list.
     sources: Vec<(Source, Vec<FibPath>)>,
 }
@@ -324,11 +333,15 @@ fn net(af: Af, key: u128, len: u8) -> IpNet {
 struct StatsPool {
     next: u32,
     free: Vec<u32>,
+    /// Indexes handed out again since [`Fib::take_reused`] last asked: their counters must
+    /// start from zero.
+    reused: Vec<u32>,
 }
 
 impl StatsPool {
     fn get(&mut self) -> u32 {
         if let Some(i) = self.free.pop() {
+            self.reused.push(i);
             return i;
         }
         // Index 0 is never handed out (VPP's first load-balance object is not a route's).
@@ -472,6 +485,16 @@ impl Fib {
             .collect()
     }
 
+    /// One past the highest stats index handed out: the length `/net/route/to` needs.
+    pub fn stats_len(&self) -> usize {
+        self.stats.next as usize + 1
+    }
+
+    /// Stats indexes handed out again since the last call (see [`crate::sim::traffic`]).
+    pub fn take_reused(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.stats.reused)
+    }
+
     /// How many entries a table holds (default and interface entries included).
     pub fn route_count(&self, af: Af, table_id: u32) -> Result<usize, FibError> {
         Ok(self.table(af, table_id)?.len())
@@ -491,7 +514,8 @@ impl Fib {
 
     /// Changes one source's paths of an entry with `f` (starting from none if the source
     /// is not there). An entry left with no paths from any source is removed. Answers the
-    /// entry's stats index, `None` if it is gone.
+    /// entry's stats index, `None` if it is gone. An entry the interface source makes keeps
+    /// the host bits of `prefix` (see [`RouteRef::given`]).
     fn update_source(
         &mut self,
         table_id: u32,
@@ -500,9 +524,14 @@ impl Fib {
         f: impl FnOnce(&mut Vec<FibPath>),
     ) -> Result<Option<u32>, FibError> {
         let af = Af::of(&prefix);
+        let host = match source {
+            Source::Interface => addr_key(&prefix.addr()),
+            _ => 0,
+        };
         let prefix = prefix.trunc();
         let len = prefix.prefix_len();
         let key = addr_key(&prefix.addr());
+        let host = host & !key;
         let Fib { v4, v6, stats, .. } = self;
         let tables = match af {
             Af::Ip4 => v4,
@@ -544,6 +573,7 @@ impl Fib {
                 let stats_index = stats.get();
                 v.insert(Entry {
                     stats_index,
+                    host,
                     sources: vec![(source, paths)],
                 });
                 Ok(Some(stats_index))
@@ -719,10 +749,12 @@ impl Fib {
         Ok(table.by_len.iter().enumerate().flat_map(move |(len, map)| {
             map.iter().filter_map(move |(key, e)| {
                 let (_, paths) = e.sources.iter().find(|(s, _)| *s == source)?;
+                // `len` indexes a vector of at most 129 lengths.
+                let len = len as u8;
                 Some(RouteRef {
                     table_id,
-                    // `len` indexes a vector of at most 129 lengths.
-                    prefix: net(af, *key, len as u8),
+                    prefix: net(af, *key, len),
+                    given: net(af, *key | e.host, len),
                     stats_index: e.stats_index,
                     source,
                     paths,
@@ -733,9 +765,16 @@ impl Fib {
 
     fn view<'a>(&self, table_id: u32, prefix: IpNet, entry: &'a Entry) -> Option<RouteRef<'a>> {
         let (source, paths) = entry.best()?;
+        let af = Af::of(&prefix);
+        let given = net(
+            af,
+            addr_key(&prefix.addr()) | entry.host,
+            prefix.prefix_len(),
+        );
         Some(RouteRef {
             table_id,
             prefix,
+            given,
             stats_index: entry.stats_index,
             source: *source,
             paths,
@@ -812,12 +851,9 @@ impl Fib {
             .entry((table_id, sw_if_index, network))
             .or_insert(0);
         *count += 1;
-        if *count == 1 {
-            for (prefix, path) in prefix_entries(sw_if_index, addr) {
-                let source = Source::Interface;
-                self.set_source(table_id, prefix, source, vec![path])?;
-            }
-        }
+        let first = *count == 1;
+        // The local entry first: VPP makes it before the prefix's (their stats indexes show
+        // the order).
         let host = IpNet::from(a);
         self.set_source(
             table_id,
@@ -825,6 +861,12 @@ impl Fib {
             Source::Interface,
             vec![FibPath::local(a, sw_if_index)],
         )?;
+        if first {
+            for (prefix, path) in prefix_entries(sw_if_index, addr) {
+                let source = Source::Interface;
+                self.set_source(table_id, prefix, source, vec![path])?;
+            }
+        }
         Ok(())
     }
 
@@ -932,7 +974,7 @@ fn prefix_entries(sw_if_index: u32, addr: IpNet) -> Vec<(IpNet, FibPath)> {
     match addr {
         IpNet::V4(v4) => {
             if len <= 30 {
-                out.push((addr.trunc(), FibPath::via(None, Some(sw_if_index))));
+                out.push((addr, FibPath::via(None, Some(sw_if_index))));
                 for special in [IpAddr::V4(v4.network()), IpAddr::V4(v4.broadcast())] {
                     if special != a {
                         out.push((IpNet::from(special), DROP));
@@ -949,7 +991,7 @@ fn prefix_entries(sw_if_index: u32, addr: IpNet) -> Vec<(IpNet, FibPath)> {
         }
         IpNet::V6(_) => {
             if len < 128 {
-                out.push((addr.trunc(), FibPath::via(None, Some(sw_if_index))));
+                out.push((addr, FibPath::via(None, Some(sw_if_index))));
             }
         }
     }
