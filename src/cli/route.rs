@@ -5,6 +5,7 @@ use super::context::Context;
 use super::exit::CliError;
 use super::interrupt;
 use crate::client::Client;
+use crate::ops::routes::capacity;
 use crate::ops::routes::csv::MAX_TABLES;
 use crate::ops::routes::load::{self, LoadPlan, LoadSummary};
 use crate::ops::routes::program::{Progress, Stop, StopReason};
@@ -12,6 +13,7 @@ use crate::ops::routes::vpp::{self, Route, Table};
 use crate::ops::routes::{
     parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource, Validation,
 };
+use crate::stats::StatsClient;
 
 const HEADERS: &[&str] = &[
     "table",
@@ -81,6 +83,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             dry_run,
             keep_going,
             create_tables,
+            force,
             pipelining:
                 Pipelining {
                     window,
@@ -99,7 +102,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
                     ..LoadOptions::default()
                 },
             };
-            return load(ctx, &file, dry_run, &plan);
+            return load(ctx, &file, dry_run, force, &plan);
         }
         RouteCommand::List { table, prefix } => {
             let prefix = match prefix {
@@ -241,7 +244,24 @@ fn interrupted_error() -> anyhow::Error {
     .into()
 }
 
-fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow::Result<()> {
+/// The stats segment, for the capacity guard; `None` (with a notice) if it cannot be read.
+fn gauges_reader(ctx: &Context) -> Option<StatsClient> {
+    match StatsClient::connect_with_timeout(&ctx.stats_socket, ctx.connect.timeout) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("vppx: cannot read VPP's memory gauges ({e}); capacity not checked");
+            None
+        }
+    }
+}
+
+fn load(
+    ctx: &mut Context,
+    file: &str,
+    dry_run: bool,
+    force: bool,
+    plan: &LoadPlan,
+) -> anyhow::Result<()> {
     let flag = interrupt::install()?;
     let stop = Stop::on_interrupt(flag);
     let source =
@@ -271,6 +291,32 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
         }
         return Ok(());
     }
+    // The capacity guard: refuse what would exhaust one of VPP's heaps.
+    let mut gauges = if force || plan.delete {
+        None
+    } else {
+        gauges_reader(ctx)
+    };
+    if let Some(stats) = gauges.as_mut() {
+        match capacity::read(stats) {
+            Ok(g) => {
+                if let Err(short) = capacity::check(&g, validation.routes) {
+                    let summary = LoadSummary::of_validation(&source, plan, &validation);
+                    print_summary(ctx, &summary);
+                    let _ = client.close();
+                    return Err(CliError {
+                        code: super::exit::REFUSED,
+                        message: short.to_string(),
+                    }
+                    .into());
+                }
+            }
+            Err(e) => {
+                eprintln!("vppx: cannot read VPP's memory gauges ({e}); capacity not checked")
+            }
+        }
+    }
+    let low: std::sync::Mutex<Option<capacity::Heap>> = std::sync::Mutex::new(None);
     let socket = ctx.socket.clone();
     let opts = ctx.connect.clone();
     let connect = move || {
@@ -293,6 +339,25 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
                 bar.finish_and_clear();
             });
         }
+        if let Some(mut stats) = gauges.take() {
+            // VPP refreshes the gauges every few seconds; reading them twice a second
+            // sees each refresh.
+            let (done, stop, low) = (&done, &stop, &low);
+            s.spawn(move || {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    if let Ok(g) = capacity::read(&mut stats) {
+                        if let Some(h) = capacity::low(&g) {
+                            if let Ok(mut l) = low.lock() {
+                                l.get_or_insert(h);
+                            }
+                            stop.request(StopReason::LowMemory);
+                            return;
+                        }
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                }
+            });
+        }
         let r = load::program(
             &mut client,
             &source,
@@ -310,6 +375,29 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> anyhow
     let _ = client.close();
     if result.stopped == Some(StopReason::Interrupted) {
         return Err(interrupted_error());
+    }
+    if result.stopped == Some(StopReason::LowMemory) {
+        let heap = low.lock().ok().and_then(|l| *l);
+        let what = heap.map_or_else(
+            || "one of VPP's heaps ran low".to_string(),
+            |h| {
+                format!(
+                    "VPP's {} fell to {} free (under {}); raise {} in VPP's startup.conf",
+                    h.name,
+                    capacity::mib(h.free),
+                    capacity::mib(h.floor()),
+                    h.setting()
+                )
+            },
+        );
+        return Err(CliError {
+            code: super::exit::REFUSED,
+            message: format!(
+                "{what}: stopped, {} routes not sent",
+                thousands(result.summary.not_sent)
+            ),
+        }
+        .into());
     }
     if let Some(e) = result.changed {
         return Err(CliError::bad_input(e.to_string()).into());
