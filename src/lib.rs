@@ -11,6 +11,7 @@ pub mod binapi;
 pub mod api;
 pub mod cli;
 pub mod client;
+pub mod error;
 pub mod ops;
 pub mod sim;
 pub mod stats;

@@ -1,4 +1,4 @@
-//! The `vppx` binary: parse arguments, run, turn errors into exit codes.
+//! The `vppx` binary: parse arguments, run, turn the error's class into the exit code.
 
 use std::process::ExitCode;
 
@@ -17,12 +17,6 @@ fn main() -> ExitCode {
     cli::interrupt::on_second_signal(exit_interrupted);
     match cli::run(args) {
         Ok(()) => ExitCode::from(exit::OK),
-        Err(err) => {
-            eprintln!("vppx: {}", exit::message(&err));
-            if let Some(hint) = exit::hint_for(&err) {
-                eprintln!("{hint}");
-            }
-            ExitCode::from(exit::code_of(&err))
-        }
+        Err(err) => ExitCode::from(exit::report(&err)),
     }
 }

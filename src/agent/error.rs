@@ -7,6 +7,7 @@ use axum::Json;
 use serde::Serialize;
 
 use crate::client::ClientError;
+use crate::error::Classify;
 use crate::ops::OpsError;
 
 /// An error as the HTTP API reports it.
@@ -83,31 +84,32 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// Any classified error: its class's status and kind (see docs/design.md, "Exit codes
+    /// and HTTP statuses"), its causes once, and VPP's error name when VPP refused.
+    pub fn classified<E: Classify + std::error::Error + 'static>(e: &E) -> Self {
+        let class = e.class();
+        let vpp = e.vpp_refusal();
+        ApiError {
+            status: StatusCode::from_u16(class.http_status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            error: class.kind(),
+            detail: crate::error::chain(e),
+            vpp_error: vpp.and_then(|(_, name)| name),
+            retval: vpp.map(|(rv, _)| rv),
+        }
+    }
+}
+
 impl From<ClientError> for ApiError {
     fn from(e: ClientError) -> Self {
-        match &e {
-            ClientError::Vpp { retval, name, .. } => ApiError {
-                status: StatusCode::CONFLICT,
-                error: "vpp refused",
-                detail: e.to_string(),
-                vpp_error: *name,
-                retval: Some(*retval),
-            },
-            e if e.is_unreachable() => ApiError::unavailable(e.to_string()),
-            ClientError::Io(_) => ApiError::unavailable(e.to_string()),
-            _ => Self::new(StatusCode::BAD_GATEWAY, "bad gateway", e.to_string()),
-        }
+        ApiError::classified(&e)
     }
 }
 
 impl From<OpsError> for ApiError {
     fn from(e: OpsError) -> Self {
-        match e {
-            OpsError::Client(c) => c.into(),
-            OpsError::NotFound { .. } => ApiError::not_found(e.to_string()),
-            OpsError::BadInput(_) | OpsError::File(_) => ApiError::bad_request(e.to_string()),
-            OpsError::Refused(_) => Self::new(StatusCode::CONFLICT, "vpp refused", e.to_string()),
-        }
+        ApiError::classified(&e)
     }
 }
 

@@ -41,13 +41,13 @@ pub enum ServeError {
         "refusing to listen on non-loopback {0} without --token-file (add --insecure to allow it)"
     )]
     Insecure(SocketAddr),
-    #[error("cannot listen on {addr}: {source}")]
+    #[error("cannot listen on {addr}")]
     Listen {
         addr: SocketAddr,
         #[source]
         source: std::io::Error,
     },
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
 }
 

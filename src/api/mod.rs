@@ -15,6 +15,7 @@ pub mod schema;
 use std::time::Duration;
 
 use crate::client::{Client, ClientError};
+use crate::error::{Classify, ErrorClass};
 use crate::wire::WireError;
 
 pub use call::{retval_of, Caller, Outcome};
@@ -45,19 +46,22 @@ pub enum ApiError {
     Client(#[from] ClientError),
 }
 
-impl ApiError {
-    /// The "no usable VPP" class (exit 3, D1).
-    pub fn is_unreachable(&self) -> bool {
+impl Classify for ApiError {
+    fn class(&self) -> ErrorClass {
         match self {
-            ApiError::Unknown(_) | ApiError::NotInTable(_) | ApiError::Timeout(_) => true,
-            ApiError::Client(c) => c.is_unreachable(),
-            _ => false,
+            ApiError::Schema(_) | ApiError::Input(_) => ErrorClass::BadInput,
+            ApiError::Unknown(_) | ApiError::NotInTable(_) => ErrorClass::Incompatible,
+            ApiError::Decode(_) => ErrorClass::BadAnswer,
+            ApiError::Timeout(_) => ErrorClass::Timeout,
+            ApiError::Client(c) => c.class(),
         }
     }
 
-    /// Malformed input (exit 2, D1).
-    pub fn is_bad_input(&self) -> bool {
-        matches!(self, ApiError::Input(_) | ApiError::Schema(_))
+    fn vpp_refusal(&self) -> Option<(i32, Option<&'static str>)> {
+        match self {
+            ApiError::Client(c) => c.vpp_refusal(),
+            _ => None,
+        }
     }
 }
 

@@ -47,7 +47,7 @@ fn port_text(r: (u16, u16)) -> String {
 }
 
 /// An ACL's heading line and its rules as a table, then the implicit deny.
-fn print_acl(ctx: &Context, heading: &str, a: &Acl) {
+fn print_acl(ctx: &Context, heading: &str, a: &Acl) -> crate::error::Result<()> {
     let rows = a
         .rules
         .iter()
@@ -80,18 +80,20 @@ fn print_acl(ctx: &Context, heading: &str, a: &Acl) {
     ctx.out.text(&format!(
         "{heading}ACL {} (index {}), {applied}\n{table}\nthen: deny everything else (the implicit deny)\n",
         a.name, a.acl_index
-    ));
+    ))?;
+    Ok(())
 }
 
-fn print_interface(ctx: &Context, i: &InterfaceAcls) {
+fn print_interface(ctx: &Context, i: &InterfaceAcls) -> crate::error::Result<()> {
     ctx.out.print(
         i,
         &["interface", "input ACLs", "output ACLs"],
         vec![vec![i.interface.clone(), dash(&i.input), dash(&i.output)]],
-    );
+    )?;
+    Ok(())
 }
 
-pub fn run(ctx: &mut Context, cmd: AclCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: AclCommand) -> crate::error::Result<()> {
     // Bad input is found before anything is sent (D1).
     let rules = match &cmd {
         AclCommand::Set { name, rules, file } => {
@@ -108,14 +110,14 @@ pub fn run(ctx: &mut Context, cmd: AclCommand) -> anyhow::Result<()> {
         AclCommand::Set { name, .. } => {
             let r = acl::set(&mut client, &name, rules.as_deref().unwrap_or_default())?;
             if ctx.out.json {
-                ctx.out.json_line(&r);
+                ctx.out.json_line(&r)?;
             } else {
                 let heading = if r.created {
                     "created "
                 } else {
                     "replaced in place: "
                 };
-                print_acl(ctx, heading, &r.acl);
+                print_acl(ctx, heading, &r.acl)?;
             }
         }
         AclCommand::List => {
@@ -136,20 +138,20 @@ pub fn run(ctx: &mut Context, cmd: AclCommand) -> anyhow::Result<()> {
                 })
                 .collect();
             ctx.out
-                .print(&all, &["index", "name", "rules", "applied to"], rows);
+                .print(&all, &["index", "name", "rules", "applied to"], rows)?;
         }
         AclCommand::Show { name } => {
             let a = acl::find(&mut client, &name)?;
             if ctx.out.json {
-                ctx.out.json_line(&a);
+                ctx.out.json_line(&a)?;
             } else {
-                print_acl(ctx, "", &a);
+                print_acl(ctx, "", &a)?;
             }
         }
         AclCommand::Delete { name, force } => {
             let d = acl::delete(&mut client, &name, force)?;
             if ctx.out.json {
-                ctx.out.json_line(&d);
+                ctx.out.json_line(&d)?;
             } else {
                 let mut text = format!("deleted ACL {} (index {})", d.name, d.acl_index);
                 if !d.detached.is_empty() {
@@ -158,7 +160,7 @@ pub fn run(ctx: &mut Context, cmd: AclCommand) -> anyhow::Result<()> {
                         d.detached.describe()
                     ));
                 }
-                ctx.out.text(&format!("{text}\n"));
+                ctx.out.text(&format!("{text}\n"))?;
             }
         }
         AclCommand::Apply {
@@ -171,7 +173,7 @@ pub fn run(ctx: &mut Context, cmd: AclCommand) -> anyhow::Result<()> {
             } else {
                 Direction::Input
             };
-            print_interface(ctx, &acl::apply(&mut client, &name, &iface, dir)?);
+            print_interface(ctx, &acl::apply(&mut client, &name, &iface, dir)?)?;
         }
         AclCommand::Detach {
             name,
@@ -183,7 +185,7 @@ pub fn run(ctx: &mut Context, cmd: AclCommand) -> anyhow::Result<()> {
                 (_, true) => Some(Direction::Output),
                 _ => None,
             };
-            print_interface(ctx, &acl::detach(&mut client, &name, &iface, dir)?);
+            print_interface(ctx, &acl::detach(&mut client, &name, &iface, dir)?)?;
         }
     }
     client.close()?;

@@ -2,8 +2,6 @@
 //! the definitions taken from the VPP in front of us (or `--schema FILE`).
 
 use std::io::Read;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use apigen::model::{Field, Shape, TypeRef};
@@ -16,10 +14,11 @@ use crate::client::Client;
 
 use super::args::{ApiArgs, ApiCommand};
 use super::context::Context;
-use super::exit::{CliError, REFUSED};
+use super::exit::CliError;
 use super::output::write_out;
+use crate::error::{Error, ErrorClass};
 
-pub fn run(ctx: &mut Context, args: ApiArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, args: ApiArgs) -> crate::error::Result<()> {
     match args.command {
         ApiCommand::List { pattern } => {
             let pattern = match pattern {
@@ -30,7 +29,7 @@ pub fn run(ctx: &mut Context, args: ApiArgs) -> anyhow::Result<()> {
                 None => None,
             };
             let (schema, _client) = schema(ctx, args.schema.as_deref())?;
-            list(ctx, &schema, pattern.as_ref());
+            list(ctx, &schema, pattern.as_ref())?;
             Ok(())
         }
         ApiCommand::Show { message } => {
@@ -55,7 +54,7 @@ pub fn run(ctx: &mut Context, args: ApiArgs) -> anyhow::Result<()> {
 }
 
 /// The request JSON: an argument, `-` for stdin, or nothing for `{}`.
-fn read_input(arg: Option<&str>) -> anyhow::Result<Value> {
+fn read_input(arg: Option<&str>) -> crate::error::Result<Value> {
     let text = match arg {
         None => return Ok(Value::Object(Default::default())),
         Some("-") => {
@@ -83,7 +82,7 @@ fn read_input(arg: Option<&str>) -> anyhow::Result<Value> {
 fn schema(
     ctx: &mut Context,
     file: Option<&std::path::Path>,
-) -> anyhow::Result<(Schema, Option<Client>)> {
+) -> crate::error::Result<(Schema, Option<Client>)> {
     if let Some(file) = file {
         return Ok((Schema::from_file(file)?, None));
     }
@@ -95,7 +94,7 @@ fn schema(
 fn refused(message: &str, rv: i32) -> CliError {
     let name = retval_name(rv).unwrap_or("unknown error");
     CliError {
-        code: REFUSED,
+        class: ErrorClass::Refused,
         message: format!("{message}: {name} ({rv})"),
     }
 }
@@ -108,45 +107,45 @@ fn call(
     input: &Value,
     follow: bool,
     count: Option<u64>,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     let mut caller = Caller::new(client, schema, ctx.connect.timeout);
     let outcome = caller.call(message, input)?;
     if let Some(rv) = outcome.retval {
         // What VPP said is still worth seeing (cli_inband's reply text, for one).
         if !follow {
-            print_json(&outcome.answer);
+            print_json(&outcome.answer)?;
         }
         return Err(refused(message, rv).into());
     }
     if !follow {
         if !outcome.answer.is_null() {
-            print_json(&outcome.answer);
+            print_json(&outcome.answer)?;
         }
         return Ok(());
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = Arc::clone(&stop);
-        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))?;
-    }
+    // The first SIGINT/SIGTERM stops the stream: every line read so far is printed
+    // (each is flushed as it goes), and the command ends with exit 130.
+    super::interrupt::install()?;
     let mut seen = 0u64;
-    while !stop.load(Ordering::SeqCst) && count.is_none_or(|c| seen < c) {
+    while count.is_none_or(|c| seen < c) {
+        if super::interrupt::interrupted() {
+            eprintln!("vppx: interrupted after {seen} messages");
+            return Err(super::interrupt::error());
+        }
         if let Some((_name, fields)) = caller.next_event(Duration::from_millis(200))? {
-            match serde_json::to_string(&fields) {
-                Ok(line) => write_out(&format!("{line}\n")),
-                Err(e) => return Err(anyhow::anyhow!("cannot encode JSON: {e}")),
-            }
+            let line = serde_json::to_string(&fields)
+                .map_err(|e| Error::wrap(ErrorClass::Internal, "cannot encode JSON", e))?;
+            write_out(&format!("{line}\n"))?;
             seen += 1;
         }
     }
     Ok(())
 }
 
-fn print_json(v: &Value) {
-    match serde_json::to_string_pretty(v) {
-        Ok(s) => write_out(&format!("{s}\n")),
-        Err(e) => eprintln!("vppx: cannot encode JSON: {e}"),
-    }
+fn print_json(v: &Value) -> crate::error::Result<()> {
+    let s = serde_json::to_string_pretty(v)
+        .map_err(|e| Error::wrap(ErrorClass::Internal, "cannot encode JSON", e))?;
+    write_out(&format!("{s}\n"))
 }
 
 #[derive(Serialize)]
@@ -162,7 +161,11 @@ struct Row {
     typed_crc: Option<String>,
 }
 
-fn list(ctx: &Context, schema: &Schema, pattern: Option<&regex::Regex>) {
+fn list(
+    ctx: &Context,
+    schema: &Schema,
+    pattern: Option<&regex::Regex>,
+) -> crate::error::Result<()> {
     let rows: Vec<Row> = schema
         .messages()
         .into_iter()
@@ -199,7 +202,8 @@ fn list(ctx: &Context, schema: &Schema, pattern: Option<&regex::Regex>) {
         })
         .collect();
     ctx.out
-        .print(&rows, &["message", "crc", "kind", "module", "typed"], table);
+        .print(&rows, &["message", "crc", "kind", "module", "typed"], table)?;
+    Ok(())
 }
 
 /// A field's type as one would write it: `u32`, `string[64]`, `fib_path[n_paths]`.
@@ -258,7 +262,7 @@ struct Shown {
     events: Vec<String>,
 }
 
-fn show(ctx: &Context, schema: &Schema, name: &str) -> anyhow::Result<()> {
+fn show(ctx: &Context, schema: &Schema, name: &str) -> crate::error::Result<()> {
     let msg: Msg<'_> = schema
         .message(name)
         .ok_or_else(|| ApiError::Unknown(name.to_string()))?;
@@ -299,7 +303,7 @@ fn show(ctx: &Context, schema: &Schema, name: &str) -> anyhow::Result<()> {
         fields,
     };
     if ctx.out.json {
-        ctx.out.json_line(&shown);
+        ctx.out.json_line(&shown)?;
         return Ok(());
     }
     let mut text = format!(
@@ -343,6 +347,6 @@ fn show(ctx: &Context, schema: &Schema, name: &str) -> anyhow::Result<()> {
     if service.is_some_and(|s| s.reply.is_none()) {
         text.push_str("VPP sends no reply to it\n");
     }
-    ctx.out.text(&text);
+    ctx.out.text(&text)?;
     Ok(())
 }

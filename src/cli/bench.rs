@@ -110,7 +110,7 @@ struct StatsBench {
     counters_per_second: f64,
 }
 
-pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, what: BenchCommand) -> crate::error::Result<()> {
     match what {
         BenchCommand::Api { count, window } => {
             let mut c = ctx.client(&[&[ControlPing::NAME_CRC, ControlPingReply::NAME_CRC]])?;
@@ -160,7 +160,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                     &format!("pipelined msgs/s (window {window})"),
                 ],
                 rows,
-            );
+            )?;
             c.close()?;
         }
         BenchCommand::Routes {
@@ -218,7 +218,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 ("pipelined_add", count, true, connections, window),
                 ("pipelined_del", count, false, connections, window),
             ];
-            let mut trouble: Option<anyhow::Error> = None;
+            let mut trouble: Option<crate::error::Error> = None;
             for (name, n, is_add, conns, win) in phases {
                 if stop.is_set() || trouble.is_some() || b.failed > 0 {
                     break;
@@ -264,7 +264,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                     shown(b.pipelined_del_per_second),
                 ],
             ];
-            ctx.out.print(&b, &["mode", "adds/s", "deletes/s"], rows);
+            ctx.out.print(&b, &["mode", "adds/s", "deletes/s"], rows)?;
             if b.interrupted {
                 if !ctx.out.json {
                     eprintln!(
@@ -273,7 +273,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                     );
                 }
                 return Err(CliError {
-                    code: interrupt::EXIT_CODE,
+                    class: crate::error::ErrorClass::Interrupted,
                     message: "interrupted".to_string(),
                 }
                 .into());
@@ -286,7 +286,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                     eprintln!("bench routes: {n} failed: {name}");
                 }
                 return Err(CliError {
-                    code: super::exit::REFUSED,
+                    class: crate::error::ErrorClass::Refused,
                     message: format!("bench routes: {} routes failed", b.failed),
                 }
                 .into());
@@ -322,7 +322,7 @@ pub fn run(ctx: &mut Context, what: BenchCommand) -> anyhow::Result<()> {
                 &b,
                 &["counters", "mean scrape ms", "p99 scrape ms", "counters/s"],
                 rows,
-            );
+            )?;
         }
     }
     Ok(())

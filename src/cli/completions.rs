@@ -8,6 +8,7 @@
 //! `$VPPX_SOCKET` (else the default socket) with a short timeout, and silently
 //! none when it cannot be reached.
 
+use crate::error::{Error, ErrorClass};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -52,24 +53,35 @@ pub fn file_name(shell: Shell) -> String {
 }
 
 /// The dynamic script for `shell`: it runs `vppx` (from `PATH`) at each TAB.
-pub fn dynamic_script(shell: Shell) -> anyhow::Result<String> {
+pub fn dynamic_script(shell: Shell) -> crate::error::Result<String> {
     let name = shell.to_string();
     let shells = Shells::builtins();
-    let completer: &dyn EnvCompleter = shells
-        .completer(&name)
-        .ok_or_else(|| anyhow::anyhow!("no dynamic completion for {name}"))?;
+    let completer: &dyn EnvCompleter = shells.completer(&name).ok_or_else(|| {
+        Error::new(
+            ErrorClass::BadInput,
+            format!("no dynamic completion for {name}"),
+        )
+    })?;
     let mut buf = Vec::new();
-    completer.write_registration(COMPLETE_VAR, "vppx", "vppx", "vppx", &mut buf)?;
+    completer
+        .write_registration(COMPLETE_VAR, "vppx", "vppx", "vppx", &mut buf)
+        .map_err(|e| {
+            Error::wrap(
+                ErrorClass::Internal,
+                "cannot write the completion script",
+                e,
+            )
+        })?;
     Ok(String::from_utf8_lossy(&buf).into_owned())
 }
 
-pub fn print(shell: Shell, dynamic: bool) -> anyhow::Result<()> {
+pub fn print(shell: Shell, dynamic: bool) -> crate::error::Result<()> {
     let text = if dynamic {
         dynamic_script(shell)?
     } else {
         script(shell)
     };
-    write_out(&text);
+    write_out(&text)?;
     Ok(())
 }
 

@@ -19,7 +19,7 @@ pub struct Context {
 }
 
 impl Context {
-    pub fn new(g: &GlobalArgs) -> anyhow::Result<Self> {
+    pub fn new(g: &GlobalArgs) -> crate::error::Result<Self> {
         let mut ctx = Context {
             socket: g.socket.clone(),
             stats_socket: g.stats_socket.clone(),
@@ -37,8 +37,17 @@ impl Context {
     }
 
     /// Starts a private simulator on a temporary socket for this command.
-    fn start_sim(&mut self) -> anyhow::Result<()> {
-        let dir = tempfile::Builder::new().prefix("vppx-sim-").tempdir()?;
+    fn start_sim(&mut self) -> crate::error::Result<()> {
+        let dir = tempfile::Builder::new()
+            .prefix("vppx-sim-")
+            .tempdir()
+            .map_err(|e| {
+                crate::error::Error::wrap(
+                    crate::error::ErrorClass::Internal,
+                    "cannot create the simulator's temporary directory",
+                    e,
+                )
+            })?;
         // Removed by the TempDir on every return, and on a second signal by the handler.
         super::interrupt::remove_on_exit(dir.path().to_path_buf());
         let socket = dir.path().join("api.sock");
@@ -55,7 +64,7 @@ impl Context {
     }
 
     /// Connects and checks that VPP has every message the command uses (D3).
-    pub fn client(&mut self, messages: &[&[&str]]) -> anyhow::Result<Client> {
+    pub fn client(&mut self, messages: &[&[&str]]) -> crate::error::Result<Client> {
         let client = Client::connect(&self.socket, &self.connect)?;
         let names: Vec<&str> = messages.iter().flat_map(|m| m.iter().copied()).collect();
         client.require(&names)?;

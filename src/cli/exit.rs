@@ -1,101 +1,53 @@
-//! Error kinds → exit codes, in one place (decisions.md D1).
+//! How a failed command ends: the exit code of its error's class (one table, in
+//! `crate::error`; see docs/design.md, "Exit codes and HTTP statuses"), its message with
+//! each cause once, and a hint where one helps.
 
-use crate::client::ClientError;
-use crate::ops::OpsError;
+use crate::error::{Classify, Error, ErrorClass};
 
 pub const OK: u8 = 0;
-pub const REFUSED: u8 = 1;
-pub const BAD_INPUT: u8 = 2;
-pub const UNREACHABLE: u8 = 3;
-pub const WAIT_EXPIRED: u8 = 4;
 
-/// An error the CLI raises itself, with the exit code it means.
+/// An error the CLI raises itself, with its class.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]
 pub struct CliError {
-    pub code: u8,
+    pub class: ErrorClass,
     pub message: String,
 }
 
 impl CliError {
-    pub fn bad_input(message: impl Into<String>) -> Self {
+    pub fn new(class: ErrorClass, message: impl Into<String>) -> Self {
         CliError {
-            code: BAD_INPUT,
+            class,
             message: message.into(),
         }
     }
-}
 
-fn client_code(e: &ClientError) -> u8 {
-    if e.is_unreachable() {
-        UNREACHABLE
-    } else {
-        REFUSED
+    pub fn bad_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorClass::BadInput, message)
     }
 }
 
-/// The error and its causes on one line, each said once: several layers'
-/// errors repeat their source in their own text, and `{:#}` would print it again.
-pub fn message(err: &anyhow::Error) -> String {
-    let mut text = String::new();
-    for cause in err.chain() {
-        let part = cause.to_string();
-        if text.contains(&part) {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push_str(": ");
-        }
-        text.push_str(&part);
+impl Classify for CliError {
+    fn class(&self) -> ErrorClass {
+        self.class
     }
-    text
 }
 
-/// The exit code for an error that reached `main`.
-pub fn code_of(err: &anyhow::Error) -> u8 {
-    for cause in err.chain() {
-        if let Some(e) = cause.downcast_ref::<CliError>() {
-            return e.code;
-        }
-        if let Some(e) = cause.downcast_ref::<OpsError>() {
-            return match e {
-                OpsError::Client(c) => client_code(c),
-                OpsError::NotFound { .. } | OpsError::Refused(_) => REFUSED,
-                OpsError::BadInput(_) | OpsError::File(_) => BAD_INPUT,
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<ClientError>() {
-            return client_code(e);
-        }
-        if let Some(e) = cause.downcast_ref::<crate::api::ApiError>() {
-            return if e.is_unreachable() {
-                UNREACHABLE
-            } else if e.is_bad_input() {
-                BAD_INPUT
-            } else {
-                REFUSED
-            };
-        }
-        if let Some(e) = cause.downcast_ref::<crate::stats::StatsError>() {
-            return match e {
-                crate::stats::StatsError::Pattern(_) => BAD_INPUT,
-                _ => UNREACHABLE,
-            };
+/// Prints a failed command's error (nothing for a closed output) and returns its exit code.
+pub fn report(err: &Error) -> u8 {
+    if err.class() != ErrorClass::OutputClosed {
+        eprintln!("vppx: {}", err.message());
+        if let Some(hint) = hint_for(err.class()) {
+            eprintln!("{hint}");
         }
     }
-    REFUSED
+    err.class().exit_code()
 }
 
-/// A hint printed under errors of the "cannot reach VPP" kind.
-pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
-    // VPP answered but lacks a message: it is running, the hint would mislead.
-    let lacks = err.chain().any(|c| {
-        matches!(
-            c.downcast_ref::<crate::api::ApiError>(),
-            Some(crate::api::ApiError::Unknown(_) | crate::api::ApiError::NotInTable(_))
-        )
-    });
-    (code_of(err) == UNREACHABLE && !lacks).then_some(
+/// A hint printed under errors of the "cannot reach VPP" kind. Not for a VPP that
+/// answered but lacks a message: it is running, the hint would mislead.
+pub fn hint_for(class: ErrorClass) -> Option<&'static str> {
+    matches!(class, ErrorClass::Unavailable | ErrorClass::Timeout).then_some(
         "hint: is VPP running? Point --socket / --stats-socket (or VPPX_SOCKET / VPPX_STATS_SOCKET) at its sockets, or add --sim to use the built-in simulator",
     )
 }
@@ -103,18 +55,18 @@ pub fn hint_for(err: &anyhow::Error) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::client::ClientError;
 
     #[test]
     fn message_says_each_cause_once() {
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
-        let err = anyhow::Error::new(ClientError::Connect {
+        let err = Error::from(ClientError::Connect {
             path: "/tmp/x.sock".into(),
             source: io,
-        })
-        .context("connecting");
-        let text = message(&err);
+        });
+        let text = err.message();
         assert_eq!(text.matches("No such file").count(), 1, "{text}");
-        assert!(text.starts_with("connecting: "), "{text}");
         assert!(text.contains("/tmp/x.sock"), "{text}");
+        assert_eq!(report(&err), 3);
     }
 }

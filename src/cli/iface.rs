@@ -28,8 +28,9 @@ fn row(i: &Interface) -> Vec<String> {
     ]
 }
 
-fn show_one(ctx: &Context, i: &Interface) {
-    ctx.out.print(i, HEADERS, vec![row(i)]);
+fn show_one(ctx: &Context, i: &Interface) -> crate::error::Result<()> {
+    ctx.out.print(i, HEADERS, vec![row(i)])?;
+    Ok(())
 }
 
 fn parse_mac(mac: Option<String>) -> Result<Option<MacAddress>, CliError> {
@@ -40,7 +41,7 @@ fn parse_mac(mac: Option<String>) -> Result<Option<MacAddress>, CliError> {
     .transpose()
 }
 
-pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> crate::error::Result<()> {
     // Bad input is found before anything is sent (D1).
     let address = match &cmd {
         IfaceCommand::Addr {
@@ -59,31 +60,34 @@ pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> anyhow::Result<()> {
     match cmd {
         IfaceCommand::List => {
             let all = iface::list(&mut client)?;
-            ctx.out.print(&all, HEADERS, all.iter().map(row).collect());
+            ctx.out
+                .print(&all, HEADERS, all.iter().map(row).collect())?;
         }
-        IfaceCommand::Show { name } => show_one(ctx, &iface::find(&mut client, &name)?),
-        IfaceCommand::Up { name } => show_one(ctx, &iface::set_admin(&mut client, &name, true)?),
-        IfaceCommand::Down { name } => show_one(ctx, &iface::set_admin(&mut client, &name, false)?),
+        IfaceCommand::Show { name } => show_one(ctx, &iface::find(&mut client, &name)?)?,
+        IfaceCommand::Up { name } => show_one(ctx, &iface::set_admin(&mut client, &name, true)?)?,
+        IfaceCommand::Down { name } => {
+            show_one(ctx, &iface::set_admin(&mut client, &name, false)?)?
+        }
         IfaceCommand::Addr { command } => {
             let (name, add) = match command {
                 AddrCommand::Add { name, .. } => (name, true),
                 AddrCommand::Del { name, .. } => (name, false),
             };
             if let Some(prefix) = address {
-                show_one(ctx, &iface::set_address(&mut client, &name, prefix, add)?);
+                show_one(ctx, &iface::set_address(&mut client, &name, prefix, add)?)?;
             }
         }
         IfaceCommand::Configure { name, .. } => {
             if let Some(prefix) = address {
-                show_one(ctx, &iface::configure(&mut client, &name, prefix)?);
+                show_one(ctx, &iface::configure(&mut client, &name, prefix)?)?;
             }
         }
         IfaceCommand::Create {
             kind: CreateKind::Loopback { instance, .. },
         } => {
-            show_one(ctx, &iface::create_loopback(&mut client, mac, instance)?);
+            show_one(ctx, &iface::create_loopback(&mut client, mac, instance)?)?;
         }
-        IfaceCommand::Delete { name } => show_one(ctx, &iface::delete(&mut client, &name)?),
+        IfaceCommand::Delete { name } => show_one(ctx, &iface::delete(&mut client, &name)?)?,
     }
     client.close()?;
     Ok(())

@@ -1,4 +1,5 @@
-//! SIGINT and SIGTERM for commands that stop cleanly (`route load`, `bench`): the first
+//! SIGINT and SIGTERM for commands that stop cleanly (`route load`, `bench`, `api call
+//! --follow`, `watch`, `vppx sim`): the first
 //! signal sets a flag the command polls — it stops sending, waits for the replies in flight,
 //! prints its summary and exits 130 — and a second one ends the process at once (see
 //! docs/design.md, “Interrupts”).
@@ -11,8 +12,10 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 
+use crate::error::{Error, ErrorClass};
+
 /// The exit code of an interrupted command.
-pub const EXIT_CODE: u8 = 130;
+pub const EXIT_CODE: u8 = ErrorClass::Interrupted.exit_code();
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static SIGNALS: AtomicU32 = AtomicU32::new(0);
@@ -42,7 +45,7 @@ fn remove_registered() {
 }
 
 /// Catches SIGINT and SIGTERM from now on; the flag turns true on the first one.
-pub fn install() -> anyhow::Result<&'static AtomicBool> {
+pub fn install() -> crate::error::Result<&'static AtomicBool> {
     let installed = INSTALLED.get_or_init(|| {
         ctrlc::set_handler(|| {
             if SIGNALS.fetch_add(1, Ordering::SeqCst) == 0 {
@@ -61,11 +64,19 @@ pub fn install() -> anyhow::Result<&'static AtomicBool> {
     });
     match installed {
         Ok(()) => Ok(&INTERRUPTED),
-        Err(e) => Err(anyhow::anyhow!("cannot catch SIGINT/SIGTERM: {e}")),
+        Err(e) => Err(Error::new(
+            ErrorClass::Internal,
+            format!("cannot catch SIGINT/SIGTERM: {e}"),
+        )),
     }
 }
 
 /// Whether a first signal came.
 pub fn interrupted() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
+}
+
+/// The error a command ends with once it has stopped cleanly after a first signal.
+pub fn error() -> Error {
+    Error::new(ErrorClass::Interrupted, "interrupted")
 }

@@ -22,7 +22,7 @@ use args::{Cli, Command};
 use context::Context;
 
 /// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<()> {
+pub fn run(cli: Cli) -> crate::error::Result<()> {
     if let Command::Completions { shell, dynamic } = cli.command {
         return completions::print(shell, dynamic);
     }

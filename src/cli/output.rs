@@ -1,10 +1,13 @@
 //! The one renderer: commands hand it data, it prints a table or JSON.
-//! A closed pipe (`vppx ... | head`) ends the program quietly with exit 0.
+//! A closed pipe (`vppx ... | head`) is an error of class `OutputClosed`: the command
+//! stops, its destructors run, and it exits 0 quietly.
 
 use std::io::{self, Write};
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, ContentArrangement, Table};
 use serde::Serialize;
+
+use crate::error::{Error, ErrorClass, Result};
 
 /// How results are printed.
 #[derive(Debug, Clone, Copy)]
@@ -19,28 +22,24 @@ impl Output {
         value: &T,
         headers: &[&str],
         rows: Vec<Vec<String>>,
-    ) {
+    ) -> Result<()> {
         if self.json {
-            self.json_line(value);
+            self.json_line(value)
         } else {
-            write_out(&format!("{}\n", table(headers, rows)));
+            write_out(&format!("{}\n", table(headers, rows)))
         }
     }
 
     /// One JSON document (pretty for a finite answer).
-    pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) {
-        match serde_json::to_string_pretty(value) {
-            Ok(s) => write_out(&format!("{s}\n")),
-            Err(e) => {
-                eprintln!("vppx: cannot encode JSON: {e}");
-                std::process::exit(1);
-            }
-        }
+    pub fn json_line<T: Serialize + ?Sized>(&self, value: &T) -> Result<()> {
+        let s = serde_json::to_string_pretty(value)
+            .map_err(|e| Error::wrap(ErrorClass::Internal, "cannot encode JSON", e))?;
+        write_out(&format!("{s}\n"))
     }
 
     /// Plain text, printed as is.
-    pub fn text(&self, s: &str) {
-        write_out(s);
+    pub fn text(&self, s: &str) -> Result<()> {
+        write_out(s)
     }
 }
 
@@ -56,14 +55,16 @@ pub fn table(headers: &[&str], rows: Vec<Vec<String>>) -> Table {
     t
 }
 
-/// Writes to stdout; a closed pipe exits 0 at once (D1).
-pub fn write_out(s: &str) {
+/// Writes to stdout, flushed. A closed pipe is [`ErrorClass::OutputClosed`] (exit 0).
+pub fn write_out(s: &str) -> Result<()> {
     let mut out = io::stdout().lock();
-    if let Err(e) = out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        eprintln!("vppx: cannot write output: {e}");
-        std::process::exit(1);
-    }
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Error::new(ErrorClass::OutputClosed, "standard output was closed")
+            } else {
+                Error::wrap(ErrorClass::Internal, "cannot write output", e)
+            }
+        })
 }

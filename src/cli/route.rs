@@ -55,7 +55,7 @@ fn table_rows(tables: &[Table]) -> Vec<Vec<String>> {
         .collect()
 }
 
-pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
     match cmd {
         RouteCommand::Add {
             words,
@@ -65,7 +65,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::add(&mut client, &spec, create_tables)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Del { words } => {
@@ -74,7 +74,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let route = vpp::del(&mut client, &key)?;
             ctx.out
-                .print(&route, HEADERS, rows(std::slice::from_ref(&route)));
+                .print(&route, HEADERS, rows(std::slice::from_ref(&route)))?;
             client.close()?;
         }
         RouteCommand::Load {
@@ -111,7 +111,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             };
             let mut client = ctx.client(&[vpp::MESSAGES])?;
             let routes = vpp::list(&mut client, table, prefix)?;
-            ctx.out.print(&routes, HEADERS, rows(&routes));
+            ctx.out.print(&routes, HEADERS, rows(&routes))?;
             client.close()?;
         }
         RouteCommand::Table { command } => {
@@ -127,7 +127,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> anyhow::Result<()> {
             }
             let tables = vpp::tables(&mut client)?;
             ctx.out
-                .print(&tables, &["family", "table", "name"], table_rows(&tables));
+                .print(&tables, &["family", "table", "name"], table_rows(&tables))?;
             client.close()?;
         }
     }
@@ -203,10 +203,10 @@ fn failure_text(s: &LoadSummary) -> Vec<String> {
     out
 }
 
-fn print_summary(ctx: &Context, s: &LoadSummary) {
+fn print_summary(ctx: &Context, s: &LoadSummary) -> crate::error::Result<()> {
     if ctx.out.json {
-        ctx.out.json_line(s);
-        return;
+        ctx.out.json_line(s)?;
+        return Ok(());
     }
     for line in failure_text(s) {
         eprintln!("{line}");
@@ -233,12 +233,13 @@ fn print_summary(ctx: &Context, s: &LoadSummary) {
     if s.interrupted {
         text.push_str(" (interrupted)");
     }
-    ctx.out.text(&format!("{text}\n"));
+    ctx.out.text(&format!("{text}\n"))?;
+    Ok(())
 }
 
-fn interrupted_error() -> anyhow::Error {
+fn interrupted_error() -> crate::error::Error {
     CliError {
-        code: interrupt::EXIT_CODE,
+        class: crate::error::ErrorClass::Interrupted,
         message: "interrupted".to_string(),
     }
     .into()
@@ -261,7 +262,7 @@ fn load(
     dry_run: bool,
     force: bool,
     plan: &LoadPlan,
-) -> anyhow::Result<()> {
+) -> crate::error::Result<()> {
     let flag = interrupt::install()?;
     let stop = Stop::on_interrupt(flag);
     let source =
@@ -276,7 +277,7 @@ fn load(
         let mut summary = LoadSummary::of_validation(&source, plan, &validation);
         summary.dry_run = !interrupted;
         summary.interrupted = interrupted;
-        print_summary(ctx, &summary);
+        print_summary(ctx, &summary)?;
         let _ = client.close();
         if interrupted {
             return Err(interrupted_error());
@@ -302,10 +303,10 @@ fn load(
             Ok(g) => {
                 if let Err(short) = capacity::check(&g, validation.routes) {
                     let summary = LoadSummary::of_validation(&source, plan, &validation);
-                    print_summary(ctx, &summary);
+                    print_summary(ctx, &summary)?;
                     let _ = client.close();
                     return Err(CliError {
-                        code: super::exit::REFUSED,
+                        class: crate::error::ErrorClass::Refused,
                         message: short.to_string(),
                     }
                     .into());
@@ -371,7 +372,7 @@ fn load(
         done.store(true, std::sync::atomic::Ordering::Relaxed);
         r
     })?;
-    print_summary(ctx, &result.summary);
+    print_summary(ctx, &result.summary)?;
     let _ = client.close();
     if result.stopped == Some(StopReason::Interrupted) {
         return Err(interrupted_error());
@@ -391,7 +392,7 @@ fn load(
             },
         );
         return Err(CliError {
-            code: super::exit::REFUSED,
+            class: crate::error::ErrorClass::Refused,
             message: format!(
                 "{what}: stopped, {} routes not sent",
                 thousands(result.summary.not_sent)
@@ -407,7 +408,7 @@ fn load(
     }
     if result.summary.failed > 0 {
         return Err(CliError {
-            code: super::exit::REFUSED,
+            class: crate::error::ErrorClass::Refused,
             message: format!("{} routes failed", thousands(result.summary.failed)),
         }
         .into());

@@ -23,7 +23,7 @@ fn read_token(path: &std::path::Path) -> Result<String, CliError> {
     Ok(token.to_string())
 }
 
-pub fn run(ctx: &mut Context, args: ServeArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, args: ServeArgs) -> crate::error::Result<()> {
     let token = args.token_file.as_deref().map(read_token).transpose()?;
     let config = Config {
         listen: args.listen,
@@ -58,6 +58,7 @@ pub fn run(ctx: &mut Context, args: ServeArgs) -> anyhow::Result<()> {
     })
     .map_err(|e| match e {
         ServeError::Insecure(_) => CliError::bad_input(e.to_string()).into(),
-        e => anyhow::Error::from(e),
+        // The address is taken or not ours: the agent cannot serve.
+        e => crate::error::Error::wrap(crate::error::ErrorClass::Unavailable, "vppx serve", e),
     })
 }

@@ -29,11 +29,8 @@ fn traffic_line(spec: &str) -> Result<String, CliError> {
     Ok(words.join(" "))
 }
 
-pub fn run(g: &GlobalArgs, args: SimArgs) -> anyhow::Result<()> {
-    let (tx, rx) = std::sync::mpsc::channel();
-    ctrlc::set_handler(move || {
-        let _ = tx.send(());
-    })?;
+pub fn run(g: &GlobalArgs, args: SimArgs) -> crate::error::Result<()> {
+    super::interrupt::install()?;
     let sim = Simulator::start(SimConfig {
         socket: g.socket.clone(),
         stats_socket: Some(g.stats_socket.clone()),
@@ -53,7 +50,9 @@ pub fn run(g: &GlobalArgs, args: SimArgs) -> anyhow::Result<()> {
         g.socket.display(),
         g.stats_socket.display()
     );
-    let _ = rx.recv();
+    while !super::interrupt::interrupted() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     sim.stop();
     Ok(())
 }

@@ -33,7 +33,7 @@ fn f(v: f64) -> String {
 }
 
 /// Prints one snapshot's counters.
-fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
+fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) -> crate::error::Result<()> {
     match view {
         StatsView::Interfaces => {
             let v = stats::interfaces(snap);
@@ -65,7 +65,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                     "tx errors",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Nodes => {
             let v = stats::nodes(snap);
@@ -93,7 +93,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                     "clocks/vector",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Errors => {
             let v = stats::errors(snap);
@@ -101,12 +101,12 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 .iter()
                 .map(|e| vec![n(e.count), e.node.clone(), e.reason.clone()])
                 .collect();
-            ctx.out.print(&v, &["count", "node", "reason"], rows);
+            ctx.out.print(&v, &["count", "node", "reason"], rows)?;
         }
         StatsView::System => {
             let v = stats::system(snap);
             let rows = v.iter().map(|(k, x)| vec![k.clone(), n(*x)]).collect();
-            ctx.out.print(&v, &["path", "value"], rows);
+            ctx.out.print(&v, &["path", "value"], rows)?;
         }
         StatsView::Buffers => {
             let v = stats::buffers(snap);
@@ -115,7 +115,7 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 .map(|p| vec![p.name.clone(), n(p.cached), n(p.used), n(p.available)])
                 .collect();
             ctx.out
-                .print(&v, &["pool", "cached", "used", "available"], rows);
+                .print(&v, &["pool", "cached", "used", "available"], rows)?;
         }
         StatsView::Memory => {
             let v = stats::memory(snap);
@@ -136,22 +136,23 @@ fn print_counters(ctx: &Context, view: &StatsView, snap: &Snapshot) {
                 &v,
                 &["heap", "total", "used", "free", "free chunks", "releasable"],
                 rows,
-            );
+            )?;
         }
         StatsView::Dump { .. } => {
             let v = stats::dump(snap);
             if ctx.out.json {
                 let map: serde_json::Map<String, serde_json::Value> = v.into_iter().collect();
-                ctx.out.json_line(&map);
+                ctx.out.json_line(&map)?;
             } else {
                 let mut text = String::new();
                 for (path, value) in v {
                     text.push_str(&format!("{path} {value}\n"));
                 }
-                ctx.out.text(&text);
+                ctx.out.text(&text)?;
             }
         }
     }
+    Ok(())
 }
 
 /// One interval's worth of rates, as NDJSON prints it.
@@ -178,24 +179,36 @@ struct Errors {
     errors: Vec<stats::ErrorRate>,
 }
 
-fn emit<T: Serialize>(ctx: &Context, secs: f64, data: T, headers: &[&str], rows: Vec<Vec<String>>) {
+fn emit<T: Serialize>(
+    ctx: &Context,
+    secs: f64,
+    data: T,
+    headers: &[&str],
+    rows: Vec<Vec<String>>,
+) -> crate::error::Result<()> {
     if ctx.out.json {
         let line = Interval {
             timestamp: humantime::format_rfc3339_millis(SystemTime::now()).to_string(),
             interval_seconds: secs,
             data,
         };
-        match serde_json::to_string(&line) {
-            Ok(s) => super::output::write_out(&format!("{s}\n")),
-            Err(e) => eprintln!("vppx: {e}"),
-        }
+        let s = serde_json::to_string(&line).map_err(|e| {
+            crate::error::Error::wrap(crate::error::ErrorClass::Internal, "cannot encode JSON", e)
+        })?;
+        super::output::write_out(&format!("{s}\n"))
     } else {
-        super::output::write_out(&format!("{}\n", super::output::table(headers, rows)));
+        super::output::write_out(&format!("{}\n", super::output::table(headers, rows)))
     }
 }
 
 /// Prints the rates between two snapshots.
-fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, secs: f64) {
+fn print_rates(
+    ctx: &Context,
+    view: &StatsView,
+    old: &Snapshot,
+    new: &Snapshot,
+    secs: f64,
+) -> crate::error::Result<()> {
     match view {
         StatsView::Interfaces => {
             let r = stats::interface_rates(&stats::interfaces(old), &stats::interfaces(new), secs);
@@ -225,7 +238,7 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
                     "drops/s",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Nodes => {
             let r = stats::node_rates(&stats::nodes(old), &stats::nodes(new), secs);
@@ -253,7 +266,7 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
                     "clocks/vector",
                 ],
                 rows,
-            );
+            )?;
         }
         StatsView::Errors => {
             let r = stats::error_rates(&stats::errors(old), &stats::errors(new), secs);
@@ -274,14 +287,15 @@ fn print_rates(ctx: &Context, view: &StatsView, old: &Snapshot, new: &Snapshot, 
                 Errors { errors: r },
                 &["count", "per second", "node", "reason"],
                 rows,
-            );
+            )?;
         }
         // Gauges and dumps have no rate: print the values each interval.
-        other => print_counters(ctx, other, new),
+        other => print_counters(ctx, other, new)?,
     }
+    Ok(())
 }
 
-pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
+pub fn run(ctx: &mut Context, args: StatsArgs) -> crate::error::Result<()> {
     let view = args.view.unwrap_or(StatsView::Interfaces);
     let pats = patterns(&view);
     // Patterns are checked before anything is read.
@@ -289,7 +303,7 @@ pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
     let mut client = StatsClient::connect(&ctx.stats_socket)?;
     let Some(interval) = args.interval else {
         let snap = client.scrape(&pats)?;
-        print_counters(ctx, &view, &snap);
+        print_counters(ctx, &view, &snap)?;
         return Ok(());
     };
     if interval < Duration::from_millis(10) {
@@ -308,7 +322,7 @@ pub fn run(ctx: &mut Context, args: StatsArgs) -> anyhow::Result<()> {
             &old,
             &new,
             now.duration_since(then).as_secs_f64(),
-        );
+        )?;
         old = new;
         then = now;
         done += 1;

@@ -3,7 +3,7 @@
 use super::context::Context;
 use crate::ops::system;
 
-pub fn version(ctx: &mut Context) -> anyhow::Result<()> {
+pub fn version(ctx: &mut Context) -> crate::error::Result<()> {
     let mut client = ctx.client(&[system::VERSION_MESSAGES])?;
     let v = system::version(&mut client)?;
     let rows = vec![
@@ -16,19 +16,19 @@ pub fn version(ctx: &mut Context) -> anyhow::Result<()> {
             format!("{} of {}", v.bindings_matched, v.bindings_total),
         ],
     ];
-    ctx.out.print(&v, &["", ""], rows);
+    ctx.out.print(&v, &["", ""], rows)?;
     client.close()?;
     Ok(())
 }
 
-pub fn cli(ctx: &mut Context, command: &str) -> anyhow::Result<()> {
+pub fn cli(ctx: &mut Context, command: &str) -> crate::error::Result<()> {
     let mut client = ctx.client(&[system::CLI_MESSAGES])?;
     let reply = system::cli(&mut client, command)?;
     if ctx.out.json {
         ctx.out
-            .json_line(&serde_json::json!({ "command": command, "reply": reply }));
+            .json_line(&serde_json::json!({ "command": command, "reply": reply }))?;
     } else {
-        ctx.out.text(&reply);
+        ctx.out.text(&reply)?;
     }
     client.close()?;
     Ok(())

@@ -7,17 +7,16 @@
 //! `resync` line for every watched interface whose state changed meanwhile.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use serde::Serialize;
 
 use super::args::{UntilState, WatchArgs};
 use super::context::Context;
-use super::exit::{CliError, WAIT_EXPIRED};
+use super::exit::CliError;
 use super::output::write_out;
 use crate::client::{Backoff, Client};
+use crate::error::ErrorClass;
 use crate::ops::events::{self, LinkState};
 use crate::ops::OpsError;
 
@@ -58,7 +57,7 @@ struct Printer {
 }
 
 impl Printer {
-    fn state(&self, event: &str, s: &LinkState) {
+    fn state(&self, event: &str, s: &LinkState) -> crate::error::Result<()> {
         let line = Line {
             timestamp: now(),
             event,
@@ -70,7 +69,7 @@ impl Printer {
             detail: None,
         };
         if self.json {
-            self.json_line(&line);
+            self.json_line(&line)?;
         } else {
             let tail = if s.deleted { "  deleted" } else { "" };
             write_out(&format!(
@@ -80,11 +79,12 @@ impl Printer {
                 s.name,
                 updown(s.admin_up),
                 updown(s.link_up)
-            ));
+            ))?;
         }
+        Ok(())
     }
 
-    fn note(&self, event: &str, detail: String) {
+    fn note(&self, event: &str, detail: String) -> crate::error::Result<()> {
         let line = Line {
             timestamp: now(),
             event,
@@ -96,21 +96,23 @@ impl Printer {
             detail: Some(detail),
         };
         if self.json {
-            self.json_line(&line);
+            self.json_line(&line)?;
         } else {
             write_out(&format!(
                 "{}  {:<8} {}\n",
                 line.timestamp,
                 event,
                 line.detail.unwrap_or_default()
-            ));
+            ))?;
         }
+        Ok(())
     }
 
-    fn json_line(&self, line: &Line<'_>) {
+    fn json_line(&self, line: &Line<'_>) -> crate::error::Result<()> {
         if let Ok(s) = serde_json::to_string(line) {
-            write_out(&format!("{s}\n"));
+            write_out(&format!("{s}\n"))?;
         }
+        Ok(())
     }
 }
 
@@ -132,12 +134,9 @@ fn attach(ctx: &Context) -> Result<(Client, BTreeMap<u32, LinkState>), OpsError>
     Ok((client, known))
 }
 
-pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    {
-        let stop = Arc::clone(&stop);
-        ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))?;
-    }
+pub fn run(ctx: &mut Context, args: WatchArgs) -> crate::error::Result<()> {
+    // Ctrl-C is the normal end of an open-ended watch: it stops and exits 0.
+    super::interrupt::install()?;
     let p = Printer { json: ctx.out.json };
     let watched = |s: &LinkState| args.ifaces.is_empty() || args.ifaces.contains(&s.name);
     let deadline = args.until.map(|_| Instant::now() + args.timeout);
@@ -153,7 +152,7 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
         }
     }
     for s in known.values().filter(|s| watched(s)) {
-        p.state("initial", s);
+        p.state("initial", s)?;
     }
     let reached = |known: &BTreeMap<u32, LinkState>| {
         args.until.is_some_and(|u| {
@@ -168,7 +167,7 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
     let mut seen = 0u64;
     let tick = Duration::from_millis(200);
     loop {
-        if stop.load(Ordering::SeqCst) {
+        if super::interrupt::interrupted() {
             let _ = events::subscribe(&mut client, false);
             let _ = client.close();
             return Ok(());
@@ -178,7 +177,7 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
                 let left = d.saturating_duration_since(Instant::now());
                 if left.is_zero() {
                     return Err(CliError {
-                        code: WAIT_EXPIRED,
+                        class: ErrorClass::WaitExpired,
                         message: format!(
                             "timed out after {} waiting for {} to be {}",
                             humantime::format_duration(args.timeout),
@@ -200,7 +199,7 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
             Ok(None) => {}
             Ok(Some(s)) => {
                 if watched(&s) {
-                    p.state("change", &s);
+                    p.state("change", &s)?;
                     seen += 1;
                 }
                 if reached(&known) || args.count.is_some_and(|c| seen >= c) {
@@ -210,21 +209,21 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
                 }
             }
             Err(OpsError::Client(e)) if e.is_unreachable() => {
-                p.note("disconnected", e.to_string());
-                let Some((c, now_known)) = reconnect(ctx, &stop, deadline)? else {
+                p.note("disconnected", e.to_string())?;
+                let Some((c, now_known)) = reconnect(ctx, deadline)? else {
                     return Ok(());
                 };
-                p.note("reconnected", ctx.socket.display().to_string());
+                p.note("reconnected", ctx.socket.display().to_string())?;
                 for s in now_known.values().filter(|s| watched(s)) {
                     if known.get(&s.sw_if_index) != Some(s) {
-                        p.state("resync", s);
+                        p.state("resync", s)?;
                     }
                 }
                 for s in known.values().filter(|s| watched(s)) {
                     if !now_known.contains_key(&s.sw_if_index) {
                         let mut gone = s.clone();
                         gone.deleted = true;
-                        p.state("resync", &gone);
+                        p.state("resync", &gone)?;
                     }
                 }
                 client = c;
@@ -242,9 +241,8 @@ pub fn run(ctx: &mut Context, args: WatchArgs) -> anyhow::Result<()> {
 /// `--until` deadline.
 fn reconnect(
     ctx: &Context,
-    stop: &AtomicBool,
     deadline: Option<Instant>,
-) -> anyhow::Result<Option<(Client, BTreeMap<u32, LinkState>)>> {
+) -> crate::error::Result<Option<(Client, BTreeMap<u32, LinkState>)>> {
     let backoff = Backoff::default();
     let mut failures = 0;
     loop {
@@ -256,12 +254,12 @@ fn reconnect(
                 let delay = backoff.delay(failures);
                 let until = Instant::now() + delay;
                 while Instant::now() < until {
-                    if stop.load(Ordering::SeqCst) {
+                    if super::interrupt::interrupted() {
                         return Ok(None);
                     }
                     if deadline.is_some_and(|d| Instant::now() >= d) {
                         return Err(CliError {
-                            code: WAIT_EXPIRED,
+                            class: ErrorClass::WaitExpired,
                             message: "timed out while VPP was unreachable".into(),
                         }
                         .into());

@@ -7,13 +7,14 @@ use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::error::{Classify, ErrorClass};
 use crate::wire::WireError;
 
 /// What can go wrong talking to VPP over its binary-API socket.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
     /// The socket is missing, refused the connection, or is not a socket.
-    #[error("cannot connect to VPP's API socket {}: {source}", path.display())]
+    #[error("cannot connect to VPP's API socket {}", path.display())]
     Connect {
         path: PathBuf,
         #[source]
@@ -48,7 +49,7 @@ pub enum ClientError {
         name: Option<&'static str>,
     },
     /// A message from VPP did not decode (or one of ours did not encode).
-    #[error("{0}")]
+    #[error(transparent)]
     Wire(#[from] WireError),
     /// VPP broke the protocol (e.g. an unexpected handshake answer).
     #[error("protocol error: {0}")]
@@ -58,8 +59,33 @@ pub enum ClientError {
     #[error("too many {what} (limit {limit})")]
     Overflow { what: &'static str, limit: String },
     /// Any other I/O error on the socket.
-    #[error("API socket: {0}")]
+    #[error("API socket")]
     Io(#[from] io::Error),
+}
+
+impl Classify for ClientError {
+    fn class(&self) -> ErrorClass {
+        match self {
+            ClientError::Connect { .. } | ClientError::Disconnected | ClientError::Io(_) => {
+                ErrorClass::Unavailable
+            }
+            ClientError::Timeout { .. } => ErrorClass::Timeout,
+            ClientError::Incompatible { .. } | ClientError::NotInTable(_) => {
+                ErrorClass::Incompatible
+            }
+            ClientError::Vpp { .. } => ErrorClass::Refused,
+            ClientError::Wire(_) | ClientError::Protocol(_) | ClientError::Overflow { .. } => {
+                ErrorClass::BadAnswer
+            }
+        }
+    }
+
+    fn vpp_refusal(&self) -> Option<(i32, Option<&'static str>)> {
+        match self {
+            ClientError::Vpp { retval, name, .. } => Some((*retval, *name)),
+            _ => None,
+        }
+    }
 }
 
 impl ClientError {

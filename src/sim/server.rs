@@ -42,10 +42,22 @@ pub struct SimConfig {
 pub enum SimError {
     #[error("{}: a server is already listening there", path.display())]
     InUse { path: PathBuf },
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Socket { path: PathBuf, source: io::Error },
-    #[error("stats segment: {0}")]
+    #[error("stats segment")]
     Stats(#[from] crate::stats::StatsError),
+}
+
+impl crate::error::Classify for SimError {
+    fn class(&self) -> crate::error::ErrorClass {
+        match self {
+            // Another server's socket, or one we cannot create: no usable socket (exit 3).
+            SimError::InUse { .. } | SimError::Socket { .. } => {
+                crate::error::ErrorClass::Unavailable
+            }
+            SimError::Stats(e) => crate::error::Classify::class(e),
+        }
+    }
 }
 
 /// The state every connection shares.

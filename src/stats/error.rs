@@ -5,21 +5,23 @@
 //! a place in the segment say what was being read, so a report names the entry.
 
 use std::io;
+
+use crate::error::{Classify, ErrorClass};
 use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StatsError {
-    #[error("cannot open stats segment {path}: {source}")]
+    #[error("cannot open stats segment {path}")]
     Open { path: PathBuf, source: io::Error },
 
-    #[error("stats socket {path}: {source}")]
+    #[error("stats socket {path}")]
     Socket { path: PathBuf, source: io::Error },
 
     #[error("stats socket {path} answered without a file descriptor")]
     NoDescriptor { path: PathBuf },
 
-    #[error("cannot map or create the stats segment: {0}")]
+    #[error("cannot map or create the stats segment")]
     Map(#[source] io::Error),
 
     #[error("stats segment of {size} bytes is too small to hold its header")]
@@ -53,7 +55,7 @@ pub enum StatsError {
         align: usize,
     },
 
-    #[error("entry {name}: {source}")]
+    #[error("entry {name}")]
     Entry {
         name: String,
         #[source]
@@ -66,7 +68,7 @@ pub enum StatsError {
     #[error("the segment's directory kept changing (in_progress or epoch) for {0:?}")]
     InProgress(Duration),
 
-    #[error("invalid stats pattern: {0}")]
+    #[error("invalid stats pattern")]
     Pattern(#[from] regex::Error),
 
     #[error("stats name {name:?} is longer than {max} bytes")]
@@ -98,8 +100,34 @@ pub enum StatsError {
     #[error("stats segment is full: {needed} more bytes do not fit")]
     Full { needed: usize },
 
-    #[error("stats server: {0}")]
+    #[error("stats server")]
     Server(#[source] io::Error),
+}
+
+impl Classify for StatsError {
+    fn class(&self) -> ErrorClass {
+        match self {
+            StatsError::Pattern(_) | StatsError::NameTooLong { .. } => ErrorClass::BadInput,
+            StatsError::Open { .. }
+            | StatsError::Socket { .. }
+            | StatsError::NoDescriptor { .. }
+            | StatsError::Map(_)
+            | StatsError::InProgress(_)
+            | StatsError::Server(_) => ErrorClass::Unavailable,
+            StatsError::Entry { source, .. } => source.class(),
+            StatsError::Duplicate(_) | StatsError::InUse(_) => ErrorClass::Conflict,
+            StatsError::NoSuchEntry => ErrorClass::NotFound,
+            StatsError::Full { .. } => ErrorClass::Internal,
+            StatsError::TooSmall { .. }
+            | StatsError::Version(_)
+            | StatsError::BadPointer { .. }
+            | StatsError::Truncated { .. }
+            | StatsError::Misaligned { .. }
+            | StatsError::BadSymlink { .. }
+            | StatsError::WrongType { .. }
+            | StatsError::OutOfRange { .. } => ErrorClass::BadAnswer,
+        }
+    }
 }
 
 impl StatsError {

@@ -467,3 +467,73 @@ fn a_schema_file_is_used_as_given_and_crc_mismatches_are_marked() {
     .json();
     assert_eq!(show["reply"], json!("acl_add_replace_reply"));
 }
+
+/// The first SIGINT stops `api call --follow` cleanly: what was read is printed, a line on
+/// stderr says it stopped, and the exit code is 130 (interrupted), not 0.
+#[test]
+fn follow_stops_on_sigint_with_exit_130() {
+    let sim = Sim::start();
+    let mut child = Command::new(VPPX)
+        .arg("--socket")
+        .arg(sim.socket())
+        .args([
+            "api",
+            "call",
+            "want_interface_events",
+            r#"{"enable_disable": 1}"#,
+            "--follow",
+        ])
+        .env("XDG_CACHE_HOME", sim.dir.path().join("cache"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start vppx api call --follow");
+    let rx = lines_of(&mut child);
+    let mut lines = Vec::new();
+    for i in 0..100 {
+        let state = if i % 2 == 0 { "up" } else { "down" };
+        sim.vppx(&["iface", state, "pg0"]).ok();
+        if let Ok(l) = rx.recv_timeout(Duration::from_millis(100)) {
+            lines.push(l);
+            break;
+        }
+    }
+    assert_eq!(lines.len(), 1, "an event arrived");
+    let pid = child.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .unwrap()
+        .success());
+    let status = child.wait().expect("vppx stops");
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    for l in lines.iter().chain(rx.try_iter().collect::<Vec<_>>().iter()) {
+        serde_json::from_str::<Value>(l).expect("every printed line is whole JSON");
+    }
+}
+
+/// A closed output pipe ends the command quietly with exit 0 — and through the normal
+/// path, so the `--sim` temporary directory is removed like on any other exit.
+#[test]
+fn a_closed_pipe_still_removes_the_sim_temp_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(VPPX)
+        .args(["--sim", "iface", "list"])
+        .env("TMPDIR", tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before vppx writes.
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "quiet: {err}");
+    let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

@@ -156,7 +156,11 @@ pub fn check(
         Some(&resolve),
         Some(&exists),
         &|| stop.is_set(),
-    )?;
+    )
+    .map_err(|e| crate::ops::OpsError::File {
+        path: source.name().into(),
+        source: e,
+    })?;
     Ok((v, checked))
 }
 
