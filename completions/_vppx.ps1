@@ -350,13 +350,15 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;route;load' {
+            [CompletionResult]::new('--source-priority', '--source-priority', [CompletionResultType]::ParameterName, 'With --replace: the FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)')
             [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Requests in flight per connection')
             [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Connections to VPP, used in parallel')
-            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table for lines that name none')
+            [CompletionResult]::new('--table', '--table', [CompletionResultType]::ParameterName, 'The table for lines that name none. With --replace it may be repeated: the tables to manage (both families; lines that name none go to the first)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
             [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Remove the listed routes instead of adding them')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Make the file the whole truth for the tables it names (or --table): vppx''s managed routes (FIB source `vppx`) that the file lacks are removed, changed ones updated, unchanged ones not sent at all')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only validate the file (against VPP''s interfaces); program nothing')
             [CompletionResult]::new('--keep-going', '--keep-going', [CompletionResultType]::ParameterName, 'Program the good routes even if some lines are bad (exit 1 then)')
             [CompletionResult]::new('--create-tables', '--create-tables', [CompletionResultType]::ParameterName, 'Create missing tables first')
@@ -967,15 +969,18 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;serve' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address and port to listen on (port 0 picks a free one, printed at start)')
-            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'A file holding the bearer token that POST, PUT and DELETE requests must present')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address and port to listen on (port 0 picks a free one, printed at start), or unix:PATH for a Unix socket (mode 0660: its file permissions decide who connects)')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'A file holding the bearer token that POST, PUT and DELETE requests must present (only its owner may read it; 32 characters or more). Without it, a token is made at start and its file''s path printed')
+            [CompletionResult]::new('--allowed-host', '--allowed-host', [CompletionResultType]::ParameterName, 'Another name requests may carry in Host (besides the listen address and localhost), e.g. the name a reverse proxy forwards (repeatable)')
+            [CompletionResult]::new('--max-event-streams', '--max-event-streams', [CompletionResultType]::ParameterName, 'Most /events clients at once; the next one gets 503')
             [CompletionResult]::new('--poll', '--poll', [CompletionResultType]::ParameterName, 'How often to check VPP and poll interface counters (for rates)')
-            [CompletionResult]::new('--api-connections', '--api-connections', [CompletionResultType]::ParameterName, 'Connections to VPP''s API used for requests at once')
+            [CompletionResult]::new('--api-connections', '--api-connections', [CompletionResultType]::ParameterName, 'Connections to VPP''s API used for reads at once (changes have as many of their own)')
             [CompletionResult]::new('--max-body', '--max-body', [CompletionResultType]::ParameterName, 'Largest request body, in bytes')
-            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest time to answer a request')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'Longest time to answer a request (then 504; a change it started may still finish)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
+            [CompletionResult]::new('--read-only', '--read-only', [CompletionResultType]::ParameterName, 'Serve no change at all: POST, PUT and DELETE answer 405')
             [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Allow a non-loopback --listen address without a token')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
             [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')

@@ -2875,12 +2875,16 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__route__subcmd__load)
-            opts="-h -V --delete --dry-run --keep-going --create-tables --force --window --connections --table --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --delete --replace --source-priority --dry-run --keep-going --create-tables --force --window --connections --table --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --source-priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --window)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3087,7 +3091,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__serve)
-            opts="-h -V --listen --token-file --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --listen --token-file --read-only --allowed-host --max-event-streams --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3098,6 +3102,14 @@ _vppx() {
                     return 0
                     ;;
                 --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-event-streams)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -172,13 +172,15 @@ complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from del" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from del" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from del" -s V -l version -d 'Print version'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l source-priority -d 'With --replace: the FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l window -d 'Requests in flight per connection' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l connections -d 'Connections to VPP, used in parallel' -r
-complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l table -d 'The table for lines that name none' -r
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l table -d 'The table for lines that name none. With --replace it may be repeated: the tables to manage (both families; lines that name none go to the first)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l delete -d 'Remove the listed routes instead of adding them'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l replace -d 'Make the file the whole truth for the tables it names (or --table): vppx\'s managed routes (FIB source `vppx`) that the file lacks are removed, changed ones updated, unchanged ones not sent at all'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l dry-run -d 'Only validate the file (against VPP\'s interfaces); program nothing'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l keep-going -d 'Program the good routes even if some lines are bad (exit 1 then)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l create-tables -d 'Create missing tables first'
@@ -477,15 +479,18 @@ complete -c vppx -n "__fish_vppx_using_subcommand completions" -l json -d 'Print
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c vppx -n "__fish_vppx_using_subcommand serve" -l listen -d 'Address and port to listen on (port 0 picks a free one, printed at start)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand serve" -l token-file -d 'A file holding the bearer token that POST, PUT and DELETE requests must present' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l listen -d 'Address and port to listen on (port 0 picks a free one, printed at start), or unix:PATH for a Unix socket (mode 0660: its file permissions decide who connects)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l token-file -d 'A file holding the bearer token that POST, PUT and DELETE requests must present (only its owner may read it; 32 characters or more). Without it, a token is made at start and its file\'s path printed' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l allowed-host -d 'Another name requests may carry in Host (besides the listen address and localhost), e.g. the name a reverse proxy forwards (repeatable)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l max-event-streams -d 'Most /events clients at once; the next one gets 503' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l poll -d 'How often to check VPP and poll interface counters (for rates)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-connections -d 'Connections to VPP\'s API used for requests at once' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-connections -d 'Connections to VPP\'s API used for reads at once (changes have as many of their own)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
-complete -c vppx -n "__fish_vppx_using_subcommand serve" -l request-timeout -d 'Longest time to answer a request' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l request-timeout -d 'Longest time to answer a request (then 504; a change it started may still finish)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l read-only -d 'Serve no change at all: POST, PUT and DELETE answer 405'
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l insecure -d 'Allow a non-loopback --listen address without a token'
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'

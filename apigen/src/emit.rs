@@ -22,6 +22,7 @@ pub const DEFAULT_MODULES: &[&str] = &[
     "interface_types",
     "ip",
     "ip_types",
+    "fib",
     "fib_types",
     "ethernet_types",
     "ip_neighbor",

@@ -56,8 +56,46 @@ impl ApiError {
         Self::new(StatusCode::SERVICE_UNAVAILABLE, "vpp unavailable", detail)
     }
 
+    /// The agent's own limit, not VPP, turned the request away.
+    pub fn busy(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, "busy", detail)
+    }
+
     pub fn unauthorized(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, "unauthorized", detail)
+    }
+
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", detail)
+    }
+
+    pub fn misdirected(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::MISDIRECTED_REQUEST,
+            "misdirected request",
+            detail,
+        )
+    }
+
+    pub fn unsupported_media_type(detail: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported media type",
+            detail,
+        )
+    }
+
+    pub fn method_not_allowed(detail: impl Into<String>) -> Self {
+        Self::new(StatusCode::METHOD_NOT_ALLOWED, "method not allowed", detail)
+    }
+
+    /// A request that ran past `--request-timeout`: what it started may still finish.
+    pub fn timeout() -> Self {
+        Self::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "timeout",
+            "the change may still complete; read the state to see",
+        )
     }
 
     pub fn internal(detail: impl Into<String>) -> Self {
@@ -70,6 +108,9 @@ impl ApiError {
         match status {
             StatusCode::BAD_REQUEST => "bad request",
             StatusCode::UNAUTHORIZED => "unauthorized",
+            StatusCode::FORBIDDEN => "forbidden",
+            StatusCode::MISDIRECTED_REQUEST => "misdirected request",
+            StatusCode::GATEWAY_TIMEOUT => "timeout",
             StatusCode::NOT_FOUND => "not found",
             StatusCode::METHOD_NOT_ALLOWED => "method not allowed",
             StatusCode::REQUEST_TIMEOUT => "request timeout",

@@ -182,6 +182,33 @@ impl LiveStats {
     }
 }
 
+/// Which connections a call uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// A set of pooled API connections and the permits that bound their use.
+struct Lane {
+    pool: Mutex<Vec<(u64, Client)>>,
+    permits: Arc<Semaphore>,
+}
+
+impl Lane {
+    fn new(connections: usize) -> Self {
+        Lane {
+            pool: Mutex::new(Vec::new()),
+            permits: Arc::new(Semaphore::new(connections.max(1))),
+        }
+    }
+}
+
+/// Whether VPP's socket itself failed (as opposed to an answer that was slow).
+fn transport_failed(e: &ClientError) -> bool {
+    matches!(e, ClientError::Disconnected | ClientError::Io(_))
+}
+
 /// The agent's side of VPP, shared by every request.
 pub struct Vpp {
     settings: VppSettings,
@@ -191,8 +218,10 @@ pub struct Vpp {
     /// Bumped whenever the connection is re-made or found dead: pooled connections and
     /// stats mappings from an older generation are not reused.
     generation: AtomicU64,
-    pool: Mutex<Vec<(u64, Client)>>,
-    permits: Arc<Semaphore>,
+    /// Reads and changes each have their own connections, so that a change gets one while
+    /// reads are busy.
+    reads: Lane,
+    writes: Lane,
     pub metrics: AgentMetrics,
     counters: RwLock<Option<Arc<CounterView>>>,
     metrics_stats: Mutex<LiveStats>,
@@ -224,13 +253,13 @@ impl Vpp {
         messages.dedup();
         let window = settings.share_window;
         let vpp = Arc::new(Vpp {
-            permits: Arc::new(Semaphore::new(settings.api_connections.max(1))),
+            reads: Lane::new(settings.api_connections),
+            writes: Lane::new(settings.api_connections),
             settings,
             messages,
             up: AtomicBool::new(false),
             last_error: Mutex::new("not connected yet".into()),
             generation: AtomicU64::new(0),
-            pool: Mutex::new(Vec::new()),
             metrics,
             counters: RwLock::new(None),
             metrics_stats: Mutex::new(LiveStats::default()),
@@ -272,8 +301,13 @@ impl Vpp {
     fn set_down(&self, why: String) {
         self.up.store(false, Ordering::SeqCst);
         self.generation.fetch_add(1, Ordering::SeqCst);
-        lock(&self.pool).clear();
+        self.clear_pools();
         *lock(&self.last_error) = why;
+    }
+
+    fn clear_pools(&self) {
+        lock(&self.reads.pool).clear();
+        lock(&self.writes.pool).clear();
     }
 
     /// Sleeps in small steps so that shutdown is prompt.
@@ -318,7 +352,7 @@ impl Vpp {
                         api = Some(c);
                         failures = 0;
                         self.generation.fetch_add(1, Ordering::SeqCst);
-                        lock(&self.pool).clear();
+                        self.clear_pools();
                         if ever_up {
                             self.metrics.reconnects.inc();
                         }
@@ -383,9 +417,30 @@ impl Vpp {
             .clone()
     }
 
-    /// Runs `op` on a pooled API connection, on a blocking thread. Fails at once with 503
-    /// while VPP is down, and marks VPP down when `op` finds it gone.
+    /// Runs a change on a connection of the write lane: see [`Vpp::run`].
     pub async fn call<T, F>(self: &Arc<Self>, op: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Client) -> ops::Result<T> + Send + 'static,
+    {
+        self.run(Access::Write, op).await
+    }
+
+    /// Runs a read on a connection of the read lane: see [`Vpp::run`].
+    pub async fn read<T, F>(self: &Arc<Self>, op: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Client) -> ops::Result<T> + Send + 'static,
+    {
+        self.run(Access::Read, op).await
+    }
+
+    /// Runs `op` on a pooled API connection of `access`'s lane, on a blocking thread.
+    /// Fails at once with 503 while VPP is down. Only a transport failure (the socket
+    /// gone) marks VPP down; an answer that did not come in time costs that connection
+    /// alone (a late reply must not reach the next request), and the supervisor's ping
+    /// decides whether VPP is still there.
+    pub async fn run<T, F>(self: &Arc<Self>, access: Access, op: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Client) -> ops::Result<T> + Send + 'static,
@@ -393,22 +448,26 @@ impl Vpp {
         if !self.is_up() {
             return Err(ApiError::unavailable(self.last_error()));
         }
+        let lane = match access {
+            Access::Read => &self.reads,
+            Access::Write => &self.writes,
+        };
         let wait = self.settings.connect.timeout;
         let permit =
-            match tokio::time::timeout(wait, Arc::clone(&self.permits).acquire_owned()).await {
+            match tokio::time::timeout(wait, Arc::clone(&lane.permits).acquire_owned()).await {
                 Ok(Ok(p)) => p,
-                _ => {
-                    return Err(ApiError::unavailable(
-                        "all connections to VPP are busy; try again",
-                    ))
-                }
+                _ => return Err(ApiError::busy("all connections to VPP are busy; try again")),
             };
         let me = Arc::clone(self);
         let joined = tokio::task::spawn_blocking(move || {
             let _permit = permit;
+            let lane = match access {
+                Access::Read => &me.reads,
+                Access::Write => &me.writes,
+            };
             let generation = me.generation.load(Ordering::SeqCst);
             let pooled = {
-                let mut pool = lock(&me.pool);
+                let mut pool = lock(&lane.pool);
                 pool.retain(|(g, _)| *g == generation);
                 pool.pop()
             };
@@ -423,10 +482,11 @@ impl Vpp {
             };
             let result = op(&mut client);
             match &result {
-                Err(OpsError::Client(e)) if e.is_unreachable() => me.set_down(e.to_string()),
+                Err(OpsError::Client(e)) if transport_failed(e) => me.set_down(e.to_string()),
+                Err(OpsError::Client(e)) if e.is_unreachable() => {}
                 _ => {
                     if me.generation.load(Ordering::SeqCst) == generation {
-                        lock(&me.pool).push((generation, client));
+                        lock(&lane.pool).push((generation, client));
                     }
                 }
             }

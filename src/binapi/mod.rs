@@ -64,7 +64,6 @@ pub mod dslite;
 pub mod ethernet_types;
 #[cfg(feature = "all-apis")]
 pub mod feature;
-#[cfg(feature = "all-apis")]
 pub mod fib;
 pub mod fib_types;
 #[cfg(feature = "all-apis")]
@@ -354,7 +353,6 @@ pub fn message_tables() -> Vec<&'static [crate::wire::MessageInfo]> {
     tables.push(ethernet_types::MESSAGES);
     #[cfg(feature = "all-apis")]
     tables.push(feature::MESSAGES);
-    #[cfg(feature = "all-apis")]
     tables.push(fib::MESSAGES);
     tables.push(fib_types::MESSAGES);
     #[cfg(feature = "all-apis")]

@@ -128,7 +128,11 @@ pub enum Command {
     },
     /// Serve a REST API and Prometheus metrics for this VPP until interrupted.
     #[command(
-        after_help = "Then ask it, e.g.: curl -s localhost:9482/interfaces | jq '.[].name'\n\nExamples:\n  vppx serve\n  vppx --sim serve --listen 127.0.0.1:9482\n  vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token"
+        after_help = "Reads are open; POST, PUT and DELETE need Authorization: Bearer <token>, the \
+token in the file whose path is printed at start (or --token-file). Then ask it, e.g.:\n  \
+curl -s localhost:9482/interfaces | jq '.[].name'\n\n\
+Examples:\n  vppx serve\n  vppx serve --listen unix:/run/vppx/serve.sock --read-only\n  \
+vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token --allowed-host router1.example"
     )]
     Serve(ServeArgs),
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
@@ -227,14 +231,23 @@ pub enum RouteCommand {
     },
     /// Program every route of a CSV file (or - for stdin), as fast as VPP takes them.
     #[command(
-        after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  vppx route load --delete routes.csv\n  generate-routes | vppx --json route load - --keep-going"
+        after_help = "The file: prefix,next_hop,interface,table,weight,preference (see the README).\n\nExamples:\n  vppx route load routes.csv\n  generate-routes | vppx --json route load - --keep-going\n  vppx route load --replace --dry-run --table 0 --table 5 routes.csv"
     )]
     Load {
         /// The CSV file, or - for standard input.
         file: String,
         /// Remove the listed routes instead of adding them.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "replace")]
         delete: bool,
+        /// Make the file the whole truth for the tables it names (or --table): vppx's
+        /// managed routes (FIB source `vppx`) that the file lacks are removed, changed ones
+        /// updated, unchanged ones not sent at all.
+        #[arg(long)]
+        replace: bool,
+        /// With --replace: the FIB source priority to register `vppx` with, if VPP has
+        /// no such source yet (lower wins).
+        #[arg(long, default_value_t = crate::ops::desired::source::DEFAULT_PRIORITY, requires = "replace")]
+        source_priority: u8,
         /// Only validate the file (against VPP's interfaces); program nothing.
         #[arg(long)]
         dry_run: bool,
@@ -250,9 +263,10 @@ pub enum RouteCommand {
         force: bool,
         #[command(flatten)]
         pipelining: Pipelining,
-        /// The table for lines that name none.
-        #[arg(long, default_value_t = 0)]
-        table: u32,
+        /// The table for lines that name none. With --replace it may be repeated: the
+        /// tables to manage (both families; lines that name none go to the first).
+        #[arg(long)]
+        table: Vec<u32>,
     },
     /// List routes, sorted by table, address and prefix length.
     #[command(
@@ -625,25 +639,42 @@ pub enum ApiCommand {
 
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
-    /// Address and port to listen on (port 0 picks a free one, printed at start).
-    #[arg(long, default_value = "127.0.0.1:9482")]
-    pub listen: std::net::SocketAddr,
-    /// A file holding the bearer token that POST, PUT and DELETE requests must present.
+    /// Address and port to listen on (port 0 picks a free one, printed at start), or
+    /// unix:PATH for a Unix socket (mode 0660: its file permissions decide who connects).
+    #[arg(
+        long,
+        default_value = "127.0.0.1:9482",
+        value_name = "ADDR:PORT|unix:PATH"
+    )]
+    pub listen: crate::agent::Listen,
+    /// A file holding the bearer token that POST, PUT and DELETE requests must present
+    /// (only its owner may read it; 32 characters or more). Without it, a token is made
+    /// at start and its file's path printed.
     #[arg(long, value_name = "FILE")]
     pub token_file: Option<PathBuf>,
+    /// Serve no change at all: POST, PUT and DELETE answer 405.
+    #[arg(long)]
+    pub read_only: bool,
+    /// Another name requests may carry in Host (besides the listen address and localhost),
+    /// e.g. the name a reverse proxy forwards (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub allowed_host: Vec<String>,
+    /// Most /events clients at once; the next one gets 503.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
+    pub max_event_streams: u16,
     /// Allow a non-loopback --listen address without a token.
     #[arg(long)]
     pub insecure: bool,
     /// How often to check VPP and poll interface counters (for rates).
     #[arg(long, default_value = "1s", value_parser = parse_duration)]
     pub poll: Duration,
-    /// Connections to VPP's API used for requests at once.
+    /// Connections to VPP's API used for reads at once (changes have as many of their own).
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub api_connections: u16,
     /// Largest request body, in bytes.
     #[arg(long, default_value_t = 4 << 20)]
     pub max_body: usize,
-    /// Longest time to answer a request.
+    /// Longest time to answer a request (then 504; a change it started may still finish).
     #[arg(long, default_value = "30s", value_parser = parse_duration)]
     pub request_timeout: Duration,
 }

@@ -11,6 +11,7 @@ pub mod exit;
 pub mod iface;
 pub mod interrupt;
 pub mod output;
+pub mod replace;
 pub mod route;
 pub mod serve;
 pub mod sim;

@@ -23,6 +23,7 @@ const HEADERS: &[&str] = &[
     "interface",
     "weight",
     "pref",
+    "source",
 ];
 
 fn rows(routes: &[Route]) -> Vec<Vec<String>> {
@@ -42,6 +43,11 @@ fn rows(routes: &[Route]) -> Vec<Vec<String>> {
                 p.interface.clone().unwrap_or_default(),
                 p.weight.to_string(),
                 p.preference.to_string(),
+                if i == 0 {
+                    r.source.clone().unwrap_or_default()
+                } else {
+                    String::new()
+                },
             ]);
         }
     }
@@ -80,6 +86,8 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
         RouteCommand::Load {
             file,
             delete,
+            replace,
+            source_priority,
             dry_run,
             keep_going,
             create_tables,
@@ -91,6 +99,13 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
                 },
             table,
         } => {
+            if !replace && table.len() > 1 {
+                return Err(CliError::bad_input(
+                    "--table may be given once (several only with --replace)",
+                )
+                .into());
+            }
+            let default_table = table.first().copied().unwrap_or(0);
             let plan = LoadPlan {
                 delete,
                 keep_going,
@@ -98,10 +113,13 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
                 connections: connections.into(),
                 window: window.into(),
                 options: LoadOptions {
-                    default_table: table,
+                    default_table,
                     ..LoadOptions::default()
                 },
             };
+            if replace {
+                return super::replace::run(ctx, &file, dry_run, &plan, &table, source_priority);
+            }
             return load(ctx, &file, dry_run, force, &plan);
         }
         RouteCommand::List { table, prefix } => {
@@ -152,7 +170,7 @@ fn thousands(n: u64) -> String {
 
 /// The bad lines of a validation, grouped: missing tables once each, then the first
 /// [`SHOWN`] other bad lines, then how many more.
-fn bad_line_text(file: &str, v: &Validation) -> Vec<String> {
+pub(super) fn bad_line_text(file: &str, v: &Validation) -> Vec<String> {
     let mut out = Vec::new();
     for t in v.missing_tables.values().take(SHOWN) {
         out.push(format!(

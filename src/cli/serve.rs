@@ -9,25 +9,13 @@ use super::exit::CliError;
 use crate::agent::{self, http::Limits, vpp::VppSettings, Config, ServeError};
 use crate::client::Backoff;
 
-fn read_token(path: &std::path::Path) -> Result<String, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        CliError::bad_input(format!("cannot read token file {}: {e}", path.display()))
-    })?;
-    let token = text.trim();
-    if token.is_empty() || token.chars().any(char::is_whitespace) {
-        return Err(CliError::bad_input(format!(
-            "token file {} must hold one token (no spaces)",
-            path.display()
-        )));
-    }
-    Ok(token.to_string())
-}
-
 pub fn run(ctx: &mut Context, args: ServeArgs) -> crate::error::Result<()> {
-    let token = args.token_file.as_deref().map(read_token).transpose()?;
     let config = Config {
         listen: args.listen,
-        token,
+        token_file: args.token_file,
+        read_only: args.read_only,
+        allowed_hosts: args.allowed_host,
+        max_event_streams: args.max_event_streams.into(),
         vpp: VppSettings {
             socket: ctx.socket.clone(),
             stats_socket: ctx.stats_socket.clone(),
@@ -50,14 +38,26 @@ pub fn run(ctx: &mut Context, args: ServeArgs) -> crate::error::Result<()> {
         idle_timeout: Duration::from_secs(60),
     };
     let socket = ctx.socket.clone();
-    agent::run(config, args.insecure, |addr| {
+    agent::run(config, args.insecure, |s| {
         eprintln!(
-            "vppx serve: listening on http://{addr} (VPP at {})",
+            "vppx serve: listening on {} (VPP at {})",
+            s.listen,
             socket.display()
+        );
+        eprintln!(
+            "vppx serve: changes need Authorization: Bearer <the token in {}>{}",
+            s.token.path.display(),
+            if s.token.generated {
+                " (made at start)"
+            } else {
+                ""
+            }
         );
     })
     .map_err(|e| match e {
-        ServeError::Insecure(_) => CliError::bad_input(e.to_string()).into(),
+        ServeError::Insecure(_) | ServeError::Token(agent::TokenError::Bad { .. }) => {
+            CliError::bad_input(e.to_string()).into()
+        }
         // The address is taken or not ours: the agent cannot serve.
         e => crate::error::Error::wrap(crate::error::ErrorClass::Unavailable, "vppx serve", e),
     })

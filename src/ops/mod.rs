@@ -1,6 +1,7 @@
 //! What the CLI and the agent share: operations on VPP expressed in operators' terms.
 
 pub mod acl;
+pub mod desired;
 pub mod error;
 pub mod events;
 pub mod iface;

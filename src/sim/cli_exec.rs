@@ -15,7 +15,7 @@ use super::cli::{
     FibPathView, FibProto, FibRef, FibSourceView, FibTableView, IfaceRef, IfaceView,
     LoadBalanceView, PathListView,
 };
-use super::fib::{Af, FibPath, PathType, RouteRef, Source};
+use super::fib::{Af, FibPath, PathType, RouteRef};
 use super::model::{Interface, Model};
 
 /// Runs one command line: VPP's `(retval, reply)`.
@@ -103,6 +103,9 @@ fn execute(model: &mut Model, id: &Identity, cmd: &CliCommand) -> Result<String,
         CliCommand::SetInterfaceState { iface, up } => {
             let sw = resolve(model, cmd, iface)?;
             retval_error(cmd, model.set_admin(sw, *up))
+        }
+        CliCommand::SimApiCounters => {
+            Ok(format!("mutating requests: {}\n", model.mutating_requests))
         }
         CliCommand::SimLink { iface, up } => {
             let sw = resolve(model, cmd, iface)?;
@@ -325,23 +328,13 @@ fn best_match<'a>(model: &'a Model, table_id: u32, prefix: IpNet) -> Option<Rout
     })
 }
 
-fn source_name(s: Source) -> &'static str {
-    match s {
-        Source::Special => "special",
-        Source::Interface => "interface",
-        Source::Api => "API",
-        Source::Adjacency => "adjacency",
-        Source::DefaultRoute => "default-route",
-    }
-}
-
 fn entry_view(model: &Model, r: &RouteRef<'_>, detail: bool) -> FibEntryView {
     let paths: Vec<(FibPathKind, DpoView)> =
         r.paths.iter().map(|p| path_view(model, r, p)).collect();
     let sources = if detail {
         let itfs = r.paths.iter().filter_map(|p| p.sw_if_index).collect();
         vec![FibSourceView {
-            name: source_name(r.source).into(),
+            name: model.fib.sources.name(r.source),
             refs: 1,
             entry_flags: Vec::new(),
             src_flags: vec!["added".into(), "contributing".into(), "active".into()],

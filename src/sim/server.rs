@@ -40,7 +40,7 @@ pub struct SimConfig {
 /// Why the simulator could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
-    #[error("{}: a server is already listening there", path.display())]
+    #[error("{}: in use, a server is already listening there", path.display())]
     InUse { path: PathBuf },
     #[error("{}", path.display())]
     Socket { path: PathBuf, source: io::Error },
@@ -101,18 +101,44 @@ impl std::fmt::Debug for Simulator {
     }
 }
 
+/// Whether a server is listening on the socket file at `path` (of socket type `kind`): a
+/// connection is accepted, or would be once the listener's backlog drains. The connect is
+/// non-blocking, so a listener that never accepts (a stuck VPP) cannot hang the check.
+pub(crate) fn in_use(path: &Path, kind: rustix::net::SocketType) -> bool {
+    use rustix::io::Errno;
+    use rustix::net::{connect, socket_with, AddressFamily, SocketAddrUnix, SocketFlags};
+    let Ok(addr) = SocketAddrUnix::new(path) else {
+        return false;
+    };
+    let Ok(sock) = socket_with(
+        AddressFamily::UNIX,
+        kind,
+        SocketFlags::CLOEXEC | SocketFlags::NONBLOCK,
+        None,
+    ) else {
+        return false;
+    };
+    matches!(connect(&sock, &addr), Ok(()) | Err(Errno::AGAIN))
+}
+
+/// Refuses a path a live server holds, before anything is removed or bound.
+fn check_free(path: &Path, kind: rustix::net::SocketType) -> Result<(), SimError> {
+    if in_use(path, kind) {
+        return Err(SimError::InUse {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
+}
+
 /// Binds `path`, replacing a stale socket file nobody listens on.
 fn bind(path: &Path) -> Result<UnixListener, SimError> {
     let err = |source| SimError::Socket {
         path: path.to_owned(),
         source,
     };
+    check_free(path, rustix::net::SocketType::STREAM)?;
     if path.exists() {
-        if UnixStream::connect(path).is_ok() {
-            return Err(SimError::InUse {
-                path: path.to_owned(),
-            });
-        }
         std::fs::remove_file(path).map_err(err)?;
     }
     UnixListener::bind(path).map_err(err)
@@ -121,6 +147,12 @@ fn bind(path: &Path) -> Result<UnixListener, SimError> {
 impl Simulator {
     /// Starts serving on `cfg.socket` (and the stats segment on `cfg.stats_socket`).
     pub fn start(cfg: SimConfig) -> Result<Simulator, SimError> {
+        // Both paths are checked before either is touched: a live VPP (or another
+        // simulator) keeps its sockets.
+        check_free(&cfg.socket, rustix::net::SocketType::STREAM)?;
+        if let Some(p) = &cfg.stats_socket {
+            check_free(p, rustix::net::SocketType::SEQPACKET)?;
+        }
         let model = Model::new(&cfg.interfaces);
         let stats = match &cfg.stats_socket {
             Some(p) => Some(SimStats::start(p, &model)?),

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use crate::harness::{Run, Sim};
 use crate::serve::{self, get, Answer, Serve};
 
-const TOKEN: &str = "acl-test-token";
+use crate::serve::TOKEN;
 
 /// With the token, as an operator would.
 fn put(s: &Serve, path: &str, body: Value) -> Answer {
@@ -23,9 +23,7 @@ fn delete(s: &Serve, path: &str) -> Answer {
 
 /// `vppx serve --token-file` against `sim`, ready (connected to VPP).
 fn serve(sim: &Sim) -> Serve {
-    let token = sim.dir.path().join("token");
-    std::fs::write(&token, format!("{TOKEN}\n")).expect("token file");
-    let s = Serve::start(sim.dir.path(), &["--token-file", token.to_str().unwrap()]);
+    let s = Serve::start(sim.dir.path(), &[]);
     let deadline = Instant::now() + Duration::from_secs(15);
     while get(&s, "/readyz").status != 200 {
         assert!(Instant::now() < deadline, "the agent never got ready");

@@ -7,6 +7,7 @@ mod api;
 #[path = "../common/mod.rs"]
 mod common;
 mod completions;
+mod desired;
 mod harness;
 mod iface;
 mod openapi;

@@ -18,12 +18,41 @@ use crate::openapi;
 pub struct Serve {
     child: Child,
     pub base: String,
+    /// The bearer token changes need.
+    pub token: String,
+    /// The token file's path, as the agent printed it.
+    pub token_file: String,
 }
 
+/// Writes `token` to `dir/name` readable by its owner only, as `--token-file` wants it.
+pub fn token_file(dir: &Path, name: &str, token: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let p = dir.join(name);
+    std::fs::write(&p, format!("{token}\n")).expect("token file");
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    p
+}
+
+/// The token every test agent started with [`Serve::start`] uses.
+pub const TOKEN: &str = "serve-test-token-0123456789abcdef0123456789";
+
 impl Serve {
+    /// With `--token-file` holding [`TOKEN`] unless `extra` names one.
+    pub fn start(dir: &Path, extra: &[&str]) -> Serve {
+        let file;
+        let mut args: Vec<&str> = extra.to_vec();
+        if !extra.contains(&"--token-file") {
+            file = token_file(dir, "serve-token", TOKEN);
+            args.extend(["--token-file", file.to_str().expect("path")]);
+        }
+        Serve::start_bare(dir, &args, &[])
+    }
+
+    /// Exactly `extra` (no token file unless given), with `env` set; the token read from
+    /// the file the agent names.
     // The child is waited for in `Drop` (or before the panic below).
     #[allow(clippy::zombie_processes)]
-    pub fn start(dir: &Path, extra: &[&str]) -> Serve {
+    pub fn start_bare(dir: &Path, extra: &[&str], env: &[(&str, &Path)]) -> Serve {
         let mut child = Command::new(VPPX)
             .arg("--socket")
             .arg(dir.join("api.sock"))
@@ -33,6 +62,7 @@ impl Serve {
             .args(extra)
             .env_remove("VPPX_SOCKET")
             .env_remove("VPPX_STATS_SOCKET")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -47,14 +77,25 @@ impl Serve {
         });
         let deadline = Instant::now() + Duration::from_secs(10);
         let mut seen = Vec::new();
+        let mut base = None;
         while Instant::now() < deadline {
             match rx.recv_timeout(Duration::from_millis(100)) {
                 Ok(line) => {
-                    if let Some(rest) = line.split("listening on http://").nth(1) {
+                    if let Some(rest) = line.split("listening on ").nth(1) {
                         let addr = rest.split_whitespace().next().expect("address");
+                        base = Some(addr.to_string());
+                    }
+                    if let Some(rest) = line.split("the token in ").nth(1) {
+                        let path = rest.split('>').next().expect("path").to_string();
+                        let token = std::fs::read_to_string(&path)
+                            .unwrap_or_else(|e| panic!("token file {path}: {e}"))
+                            .trim()
+                            .to_string();
                         return Serve {
                             child,
-                            base: format!("http://{addr}"),
+                            base: base.expect("the address is printed first"),
+                            token,
+                            token_file: path,
                         };
                     }
                     seen.push(line);
@@ -83,6 +124,16 @@ impl Drop for Serve {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+impl Serve {
+    pub fn token(&self) -> Option<&str> {
+        Some(&self.token)
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 }
 
@@ -229,7 +280,14 @@ fn serve_health_openapi_and_unknown_paths() {
         .unwrap_or_default()
         .contains("/no/such/thing"));
     // A known path with another method: 405, as JSON.
-    answer(agent().put(s.url("/routes")).send("{}")).status(405);
+    answer(
+        agent()
+            .put(s.url("/routes"))
+            .header("Authorization", format!("Bearer {}", s.token))
+            .header("Content-Type", "application/json")
+            .send("{}"),
+    )
+    .status(405);
 }
 
 #[test]
@@ -269,7 +327,7 @@ fn serve_interfaces() {
     }
     get(&s, "/interfaces/nope0").status(404);
 
-    let up = post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None)
+    let up = post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, s.token())
         .status(200)
         .json();
     assert_eq!(up["admin_up"], true);
@@ -289,15 +347,27 @@ fn serve_interfaces() {
         pg0["admin_up"], true,
         "the list is not served stale after a change"
     );
-    post(&s, "/interfaces/pg0/state", r#"{"admin":"sideways"}"#, None).status(400);
-    post(&s, "/interfaces/pg0/state", "{not json", None).status(400);
-    post(&s, "/interfaces/nope0/state", r#"{"admin":"up"}"#, None).status(404);
+    post(
+        &s,
+        "/interfaces/pg0/state",
+        r#"{"admin":"sideways"}"#,
+        s.token(),
+    )
+    .status(400);
+    post(&s, "/interfaces/pg0/state", "{not json", s.token()).status(400);
+    post(
+        &s,
+        "/interfaces/nope0/state",
+        r#"{"admin":"up"}"#,
+        s.token(),
+    )
+    .status(404);
 
     let a = post(
         &s,
         "/interfaces/pg0/addresses",
         r#"{"address":"10.10.10.1/24"}"#,
-        None,
+        s.token(),
     )
     .status(200)
     .json();
@@ -306,22 +376,22 @@ fn serve_interfaces() {
         &s,
         "/interfaces/pg0/addresses",
         r#"{"address":"10.10.10.300/24"}"#,
-        None,
+        s.token(),
     )
     .status(400);
     post(
         &s,
         "/interfaces/nope0/addresses",
         r#"{"address":"10.1.1.1/24"}"#,
-        None,
+        s.token(),
     )
     .status(404);
-    let d = delete(&s, "/interfaces/pg0/addresses/10.10.10.1%2F24", None)
+    let d = delete(&s, "/interfaces/pg0/addresses/10.10.10.1%2F24", s.token())
         .status(200)
         .json();
     assert_eq!(d["addresses"], json!([]));
-    delete(&s, "/interfaces/pg0/addresses/10.10.10.1%2F24", None).status(404);
-    delete(&s, "/interfaces/pg0/addresses/bogus", None).status(400);
+    delete(&s, "/interfaces/pg0/addresses/10.10.10.1%2F24", s.token()).status(404);
+    delete(&s, "/interfaces/pg0/addresses/bogus", s.token()).status(400);
 }
 
 #[test]
@@ -334,7 +404,7 @@ fn serve_routes() {
         &s,
         "/routes",
         r#"{"prefix":"10.20.0.0/16","next_hop":"10.10.10.2","interface":"pg0"}"#,
-        None,
+        s.token(),
     )
     .status(201)
     .json();
@@ -346,7 +416,7 @@ fn serve_routes() {
         r#"[{"prefix":"10.21.0.0/16","next_hop":"10.10.10.2","weight":2},
             {"prefix":"10.21.0.0/16","next_hop":"10.10.10.3"},
             {"prefix":"2001:db8:99::/48","next_hop":"drop"}]"#,
-        None,
+        s.token(),
     )
     .status(201)
     .json();
@@ -371,12 +441,12 @@ fn serve_routes() {
     assert!(!has_route(&within, "2001:db8:99::/48"));
 
     // Errors: bad JSON, bad prefix (host bits), bad query, unknown interface, VPP refusing.
-    post(&s, "/routes", "[{", None).status(400);
+    post(&s, "/routes", "[{", s.token()).status(400);
     let hb = post(
         &s,
         "/routes",
         r#"{"prefix":"10.1.2.3/16","next_hop":"10.0.0.1"}"#,
-        None,
+        s.token(),
     )
     .status(400)
     .json();
@@ -389,7 +459,7 @@ fn serve_routes() {
         &s,
         "/routes",
         r#"{"prefix":"10.30.0.0/16","interface":"nope0"}"#,
-        None,
+        s.token(),
     )
     .status(404);
     // A table VPP lacks is known before anything is sent.
@@ -397,7 +467,7 @@ fn serve_routes() {
         &s,
         "/routes",
         r#"{"prefix":"10.31.0.0/16","next_hop":"10.0.0.1","table":7}"#,
-        None,
+        s.token(),
     )
     .status(400)
     .json();
@@ -412,7 +482,7 @@ fn serve_routes() {
         &s,
         "/routes?create_tables=true",
         r#"{"prefix":"10.31.0.0/16","next_hop":"10.0.0.1","table":7}"#,
-        None,
+        s.token(),
     )
     .status(201);
     assert!(has_route(
@@ -420,7 +490,7 @@ fn serve_routes() {
         "10.31.0.0/16"
     ));
 
-    let gone = delete(&s, "/routes/10.20.0.0%2F16", None)
+    let gone = delete(&s, "/routes/10.20.0.0%2F16", s.token())
         .status(200)
         .json();
     assert_eq!(gone["prefix"], "10.20.0.0/16");
@@ -428,48 +498,100 @@ fn serve_routes() {
         &get(&s, "/routes").status(200).json(),
         "10.20.0.0/16"
     ));
-    delete(&s, "/routes/10.20.0.0%2F16", None).status(404);
-    delete(&s, "/routes/10.31.0.0%2F16", None).status(404);
-    delete(&s, "/routes/10.31.0.0%2F16?table=7", None).status(200);
-    delete(&s, "/routes/2001%3Adb8%3A99%3A%3A%2F48", None).status(200);
-    delete(&s, "/routes/10.1.2.3%2F16", None).status(400);
+    delete(&s, "/routes/10.20.0.0%2F16", s.token()).status(404);
+    delete(&s, "/routes/10.31.0.0%2F16", s.token()).status(404);
+    delete(&s, "/routes/10.31.0.0%2F16?table=7", s.token()).status(200);
+    delete(&s, "/routes/2001%3Adb8%3A99%3A%3A%2F48", s.token()).status(200);
+    delete(&s, "/routes/10.1.2.3%2F16", s.token()).status(400);
 }
 
 #[test]
 fn serve_auth_on_mutations_only() {
     let sim = Sim::start();
-    let token_file = sim.dir.path().join("token");
-    std::fs::write(&token_file, "s3cret-token\n").expect("token file");
-    let s = Serve::start(
-        sim.dir.path(),
-        &["--token-file", token_file.to_str().unwrap()],
-    );
+    let s = Serve::start(sim.dir.path(), &[]);
     wait_status(&s, "/readyz", 200, Duration::from_secs(10));
     get(&s, "/interfaces").status(200);
-    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(401);
-    post(
-        &s,
-        "/interfaces/pg0/state",
-        r#"{"admin":"up"}"#,
-        Some("wrong"),
-    )
-    .status(401);
-    post(
-        &s,
-        "/interfaces/pg0/state",
-        r#"{"admin":"up"}"#,
-        Some("s3cret-token"),
-    )
-    .status(200);
+    let state = r#"{"admin":"up"}"#;
+    post(&s, "/interfaces/pg0/state", state, None).status(401);
+    post(&s, "/interfaces/pg0/state", state, Some("wrong")).status(401);
+    post(&s, "/interfaces/pg0/state", state, s.token()).status(200);
     delete(&s, "/routes/10.9.0.0%2F16", None).status(401);
-    delete(&s, "/routes/10.9.0.0%2F16", Some("s3cret-token")).status(404);
+    delete(&s, "/routes/10.9.0.0%2F16", s.token()).status(404);
     post(
         &s,
         "/routes",
         r#"{"prefix":"10.9.0.0/16","next_hop":"drop"}"#,
-        Some("s3cret-token"),
+        s.token(),
     )
     .status(201);
+}
+
+/// Without --token-file a change still needs a token: one made at start from the OS RNG
+/// into a file only this user can read, under $XDG_RUNTIME_DIR/vppx, removed at exit.
+#[test]
+fn serve_makes_a_token_when_none_is_given() {
+    use std::os::unix::fs::MetadataExt;
+    let sim = Sim::start();
+    let run = tempfile::tempdir().expect("tempdir");
+    let s = Serve::start_bare(sim.dir.path(), &[], &[("XDG_RUNTIME_DIR", run.path())]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let file = Path::new(&s.token_file).to_path_buf();
+    assert!(
+        file.starts_with(run.path().join("vppx")),
+        "{}",
+        file.display()
+    );
+    assert_eq!(
+        std::fs::metadata(&file).expect("token file").mode() & 0o777,
+        0o600
+    );
+    assert!(s.token.len() >= 32, "{}", s.token);
+    let route = r#"{"prefix":"10.66.0.0/16","next_hop":"drop"}"#;
+    post(&s, "/routes", route, None).status(401);
+    post(&s, "/routes", route, Some("wrong")).status(401);
+    assert!(!has_route(
+        &get(&s, "/routes").status(200).json(),
+        "10.66.0.0/16"
+    ));
+    post(&s, "/routes", route, s.token()).status(201);
+    signal(s.pid(), "TERM");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while file.exists() {
+        assert!(Instant::now() < deadline, "the token file stays after exit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A --token-file others can read, or a short one, is refused at start (exit 2) naming
+/// the file and the fix.
+#[test]
+fn serve_refuses_weak_token_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let open = token_file(dir.path(), "open", TOKEN);
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let short = token_file(dir.path(), "short", "s3cret-token");
+    for (file, fix) in [(&open, "chmod 600"), (&short, "fewer than 32")] {
+        let out = Command::new(VPPX)
+            .args([
+                "--socket",
+                "/nonexistent/api.sock",
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+            ])
+            .arg("--token-file")
+            .arg(file)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run vppx serve");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&file.display().to_string()) && err.contains(fix),
+            "{err}"
+        );
+    }
 }
 
 #[test]
@@ -502,6 +624,10 @@ fn serve_refuses_non_loopback_without_token() {
             "0.0.0.0:0",
             "--insecure",
         ])
+        .env(
+            "XDG_RUNTIME_DIR",
+            std::env::temp_dir().join(format!("vppx-test-{}", std::process::id())),
+        )
         .stdin(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -523,8 +649,8 @@ fn serve_limits_body_size() {
         r#"{{"prefix":"10.0.0.0/8","next_hop":"drop","pad":"{}"}}"#,
         "x".repeat(4096)
     );
-    post(&s, "/routes", &big, None).status(413);
-    post(&s, "/interfaces/pg0/addresses", &big, None).status(413);
+    post(&s, "/routes", &big, s.token()).status(413);
+    post(&s, "/interfaces/pg0/addresses", &big, s.token()).status(413);
     // Nothing was programmed.
     assert!(!has_route(
         &get(&s, "/routes").status(200).json(),
@@ -535,7 +661,7 @@ fn serve_limits_body_size() {
         &s,
         "/routes",
         r#"{"prefix":"10.0.0.0/8","next_hop":"drop"}"#,
-        None,
+        s.token(),
     )
     .status(201);
     // Without a length up front (chunked), the limit holds as the body arrives.
@@ -543,8 +669,10 @@ fn serve_limits_body_size() {
     let chunk = "x".repeat(2048);
     write!(
         c,
-        "POST /routes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+        "POST /routes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         Authorization: Bearer {}\r\n\
          Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n{:x}\r\n{chunk}\r\n0\r\n\r\n",
+        s.token,
         chunk.len()
     )
     .expect("write");
@@ -642,7 +770,7 @@ fn serve_events_stream() {
         });
         assert_eq!(ev["admin_up"], false, "{ev}");
     }
-    post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, None).status(200);
+    post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, s.token()).status(200);
     events.until(Duration::from_secs(10), "pg1 change", |e| {
         e["event"] == "change" && e["name"] == "pg1" && e["admin_up"] == true
     });
@@ -656,7 +784,7 @@ fn serve_survives_a_vpp_restart() {
     get(&s, "/interfaces").status(200);
     assert!(get(&s, "/metrics").text.lines().any(|l| l == "vpp_up 1"));
     // pg0 up now; the restarted simulator has it down again, which /events must resync.
-    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(200);
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, s.token()).status(200);
     let mut events = Events::open(&s);
     // As the initial state, or as a change if the agent had not seen VPP's event yet.
     events.until(Duration::from_secs(10), "pg0 up", |e| {
@@ -681,7 +809,7 @@ fn serve_survives_a_vpp_restart() {
             t.elapsed()
         );
     }
-    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(503);
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, s.token()).status(503);
     let m = get(&s, "/metrics").status(200);
     assert!(m.text.lines().any(|l| l == "vpp_up 0"), "{}", m.text);
     assert!(
@@ -767,7 +895,7 @@ fn serve_does_not_hang_on_a_stalled_vpp() {
     // At most the API timeout (1 s), far below the request timeout (30 s) a hang would
     // run into.
     let t = Instant::now();
-    get(&s, "/interfaces/pg0").status(503);
+    get(&s, "/routes").status(503);
     assert!(
         t.elapsed() < Duration::from_secs(10),
         "took {:?}",
@@ -788,7 +916,7 @@ fn serve_does_not_hang_on_a_stalled_vpp() {
 
     drop(resume);
     wait_status(&s, "/readyz", 200, Duration::from_secs(15));
-    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, None).status(200);
+    post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, s.token()).status(200);
 }
 
 #[test]
@@ -840,8 +968,8 @@ fn serve_slow_client_does_not_block_others() {
         .map(|i| {
             let mut c = TcpStream::connect(s.addr()).expect("connect");
             let half: &[u8] = match i % 3 {
-                0 => b"POST /routes HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{",
-                1 => b"POST /interfaces/pg0/state HTTP/1.1\r\nHost: x\r\nContent-Le",
+                0 => b"POST /routes HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{",
+                1 => b"POST /interfaces/pg0/state HTTP/1.1\r\nHost: localhost\r\nContent-Le",
                 _ => b"GET /interf",
             };
             c.write_all(half).expect("write");
@@ -851,7 +979,7 @@ fn serve_slow_client_does_not_block_others() {
     // A client that asks for the OpenAPI document again and again and never reads: once
     // the socket buffers are full, the agent's writes to it wait.
     let mut unread = TcpStream::connect(s.addr()).expect("connect");
-    let ask = b"GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n".repeat(1000);
+    let ask = b"GET /openapi.json HTTP/1.1\r\nHost: localhost\r\n\r\n".repeat(1000);
     unread.write_all(&ask).expect("write");
     // Everyone else is served meanwhile, reads and writes alike. The stalled clients would
     // hold a blocking agent for the header (10 s) or request (30 s) timeout.
@@ -864,7 +992,7 @@ fn serve_slow_client_does_not_block_others() {
             &s,
             "/interfaces/pg0/state",
             &format!(r#"{{"admin":"{admin}"}}"#),
-            None,
+            s.token(),
         )
         .status(200);
         get(&s, "/metrics").status(200);
@@ -1257,4 +1385,306 @@ fn which(cmd: &str) -> Option<std::path::PathBuf> {
 fn free_port() -> u16 {
     let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     l.local_addr().expect("addr").port()
+}
+
+/// One HTTP/1.1 exchange written by hand (for Host, Origin and methods no client library
+/// would send): the status and the body.
+fn raw(s: &Serve, head: &str, body: &str) -> (u16, String) {
+    let mut c = TcpStream::connect(s.addr()).expect("connect");
+    c.set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    let req = format!(
+        "{head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    c.write_all(req.as_bytes()).expect("write");
+    let mut got = Vec::new();
+    let _ = c.read_to_end(&mut got);
+    let text = String::from_utf8_lossy(&got).to_string();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or_else(|| panic!("no status in {text:?}"));
+    let body = text
+        .split("\r\n\r\n")
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    (status, body)
+}
+
+fn error_of(body: &str) -> Value {
+    let j: Value = serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"));
+    assert!(j["error"].is_string() && j["detail"].is_string(), "{j}");
+    j
+}
+
+/// What a web page can make a browser send: a text/plain POST (no preflight), a foreign
+/// Host (DNS rebinding), a foreign Origin. None of them changes anything, even with the
+/// token.
+#[test]
+fn serve_refuses_browser_shaped_changes() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let host = s.addr().to_string();
+    let auth = format!("Authorization: Bearer {}", s.token);
+    let route = r#"{"prefix":"10.66.0.0/16","next_hop":"drop"}"#;
+
+    let (st, body) = raw(
+        &s,
+        &format!("POST /routes HTTP/1.1\r\nHost: {host}\r\n{auth}\r\nContent-Type: text/plain"),
+        route,
+    );
+    assert_eq!(st, 415, "{body}");
+    error_of(&body);
+    let (st, _) = raw(
+        &s,
+        &format!("POST /routes HTTP/1.1\r\nHost: {host}\r\n{auth}"),
+        route,
+    );
+    assert_eq!(st, 415, "a POST without Content-Type");
+
+    let port = host.rsplit(':').next().unwrap();
+    for head in [
+        format!("GET /interfaces HTTP/1.1\r\nHost: evil.example:{port}"),
+        format!(
+            "POST /routes HTTP/1.1\r\nHost: evil.example:{port}\r\n{auth}\r\n\
+             Content-Type: application/json\r\nOrigin: http://evil.example:{port}"
+        ),
+    ] {
+        let (st, body) = raw(&s, &head, route);
+        assert_eq!(st, 421, "{head}: {body}");
+        assert_eq!(error_of(&body)["error"], "misdirected request");
+    }
+
+    let (st, body) = raw(
+        &s,
+        &format!(
+            "POST /routes HTTP/1.1\r\nHost: {host}\r\n{auth}\r\n\
+             Content-Type: application/json\r\nOrigin: http://evil.example"
+        ),
+        route,
+    );
+    assert_eq!(st, 403, "{body}");
+    error_of(&body);
+    assert!(!has_route(
+        &get(&s, "/routes").status(200).json(),
+        "10.66.0.0/16"
+    ));
+
+    // The same from its own origin, and by the name localhost, goes in.
+    let (st, body) = raw(
+        &s,
+        &format!(
+            "POST /routes HTTP/1.1\r\nHost: localhost:{port}\r\n{auth}\r\n\
+             Content-Type: application/json; charset=utf-8\r\nOrigin: http://localhost:{port}"
+        ),
+        route,
+    );
+    assert_eq!(st, 201, "{body}");
+}
+
+/// Made-up methods and paths, unauthenticated, add no series to /metrics.
+#[test]
+fn serve_metrics_labels_are_bounded() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let host = s.addr().to_string();
+    let bogus = |i: usize| {
+        let method = format!("ZZZ{}{i}", "a".repeat(200));
+        raw(
+            &s,
+            &format!("{method} /nope/{i} HTTP/1.1\r\nHost: {host}"),
+            "",
+        )
+    };
+    bogus(0);
+    get(&s, "/metrics").status(200);
+    let series = |text: &str| -> std::collections::BTreeSet<(String, String)> {
+        samples(text)
+            .into_iter()
+            .filter(|(n, _, _)| n.starts_with("vppx_"))
+            .map(|(n, l, _)| (n, l))
+            .collect()
+    };
+    let before = get(&s, "/metrics").status(200).text;
+    for i in 1..=300 {
+        bogus(i);
+    }
+    let after = get(&s, "/metrics").status(200).text;
+    assert_eq!(series(&before), series(&after));
+    assert!(
+        after.len() < before.len() + 200,
+        "{} bytes, then {}",
+        before.len(),
+        after.len()
+    );
+    assert!(after.contains("method=\"other\"") && after.contains("route=\"unmatched\""));
+}
+
+/// --read-only serves reads and refuses every change, token or not.
+#[test]
+fn serve_read_only_refuses_changes() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &["--read-only"]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    get(&s, "/interfaces").status(200);
+    let r = post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, s.token()).status(405);
+    assert!(r.json()["detail"].as_str().unwrap().contains("read-only"));
+    post(
+        &s,
+        "/routes",
+        r#"{"prefix":"10.9.0.0/16","next_hop":"drop"}"#,
+        s.token(),
+    )
+    .status(405);
+    put(&s, "/acls/x", r#"{"rules":[]}"#, s.token()).status(405);
+    delete(&s, "/routes/10.9.0.0%2F16", s.token()).status(405);
+    let ifs = get(&s, "/interfaces").status(200).json();
+    let pg0 = ifs
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "pg0")
+        .unwrap();
+    assert_eq!(pg0["admin_up"], false, "{pg0}");
+}
+
+/// 64 idle /events clients (the default limit) and one more: that one gets 503 at once,
+/// while /metrics and a change still get through.
+#[test]
+fn serve_event_streams_are_bounded() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let open = |_| {
+        let mut c = TcpStream::connect(s.addr()).expect("connect");
+        c.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        write!(c, "GET /events HTTP/1.1\r\nHost: {}\r\n\r\n", s.addr()).expect("write");
+        let mut head = [0u8; 12];
+        c.read_exact(&mut head).expect("status line");
+        (c, String::from_utf8_lossy(&head).to_string())
+    };
+    // Until the event connection is attached, /events is 503 too.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut streams = Vec::new();
+    while streams.is_empty() {
+        let (c, head) = open(0);
+        if head.ends_with("200") {
+            streams.push(c);
+        }
+        assert!(Instant::now() < deadline, "/events never opened");
+    }
+    for i in 1..64 {
+        let (c, head) = open(i);
+        assert!(head.ends_with("200"), "stream {i}: {head}");
+        streams.push(c);
+    }
+    let (st, body) = raw(
+        &s,
+        &format!("GET /events HTTP/1.1\r\nHost: {}", s.addr()),
+        "",
+    );
+    assert_eq!(st, 503, "{body}");
+    assert_eq!(error_of(&body)["error"], "busy");
+    get(&s, "/metrics").status(200);
+    post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, s.token()).status(200);
+    // A stream that ends gives its slot back.
+    drop(streams.pop());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (c, head) = open(64);
+        if head.ends_with("200") {
+            drop(c);
+            break;
+        }
+        assert!(Instant::now() < deadline, "the slot never came back");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// With one read connection busy behind a queue of large reads, a change still gets a
+/// connection of its own and finishes before the reads do.
+#[test]
+fn serve_write_gets_through_while_reads_are_busy() {
+    let sim = Sim::start();
+    let mut rows = String::from("prefix,next_hop\n");
+    for i in 0..60_000u32 {
+        rows.push_str(&format!(
+            "10.{}.{}.{}/32,drop\n",
+            100 + i / 65536,
+            i / 256 % 256,
+            i % 256
+        ));
+    }
+    let csv = sim.dir.path().join("many.csv");
+    std::fs::write(&csv, rows).expect("csv");
+    sim.vppx(&["route", "load", csv.to_str().unwrap()]).ok();
+    let s = Serve::start(sim.dir.path(), &["--api-connections", "1"]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let readers: Vec<_> = (0..6)
+        .map(|_| {
+            let (url, done) = (s.url("/routes"), done.clone());
+            std::thread::spawn(move || {
+                let r = answer(agent().get(url).call());
+                done.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                r.status
+            })
+        })
+        .collect();
+    // Let the reads queue up (ordering, not timing: the check below is which finished
+    // first).
+    std::thread::sleep(Duration::from_millis(300));
+    post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, s.token()).status(200);
+    let finished = done.load(std::sync::atomic::Ordering::SeqCst);
+    for r in readers {
+        // A read that waited past the connect timeout for a connection is turned away
+        // (503 "busy"); either way it finished after the change.
+        let status = r.join().expect("reader");
+        assert!(status == 200 || status == 503, "{status}");
+    }
+    assert!(
+        finished < 6,
+        "the change waited for every read ({finished} of 6 done)"
+    );
+}
+
+/// A request past --request-timeout answers 504 saying the change may still complete; the
+/// agent stays ready and the change does complete.
+#[test]
+fn serve_timeout_is_504_and_the_agent_stays_ready() {
+    let sim = Sim::start();
+    let s = Serve::start(
+        sim.dir.path(),
+        &["--request-timeout", "200ms", "--max-body", "64000000"],
+    );
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let n = 40_000u32;
+    let body: Vec<Value> = (0..n)
+        .map(|i| json!({"prefix": format!("10.{}.{}.{}/32", 150 + i / 65536, i / 256 % 256, i % 256), "next_hop": "drop"}))
+        .collect();
+    let a = post(&s, "/routes", &Value::Array(body).to_string(), s.token()).status(504);
+    assert_eq!(
+        a.json(),
+        json!({"error": "timeout", "detail": "the change may still complete; read the state to see"})
+    );
+    get(&s, "/readyz").status(200);
+    post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, s.token()).status(200);
+    let last = format!(
+        "10.{}.{}.{}/32",
+        150 + (n - 1) / 65536,
+        (n - 1) / 256 % 256,
+        (n - 1) % 256
+    );
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !has_route(&sim.vppx(&["--json", "route", "list"]).ok().json(), &last) {
+        assert!(Instant::now() < deadline, "the change never completed");
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    get(&s, "/readyz").status(200);
 }

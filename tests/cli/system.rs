@@ -155,3 +155,77 @@ fn a_listener_that_never_accepts_times_out_every_command() {
         assert!(err.contains("stuck.sock"), "{err}");
     }
 }
+
+/// `vppx sim` on paths a live server holds, run for at most a few seconds: its exit code
+/// (`None` if it was still serving) and stderr.
+fn sim_on(api: &std::path::Path, stats: &std::path::Path) -> (Option<i32>, String) {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(crate::harness::VPPX)
+        .arg("sim")
+        .arg("--socket")
+        .arg(api)
+        .arg("--stats-socket")
+        .arg(stats)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut err = String::new();
+    let _ = std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err);
+    (code, err)
+}
+
+/// A second `vppx sim` on a live server's API or stats path is refused (exit 3, "in use")
+/// before it removes or binds either path: the live server's sockets keep working.
+#[test]
+fn sim_never_takes_a_live_servers_sockets() {
+    let live = Sim::start();
+    let api = live.socket();
+    let stats = live.dir.path().join("stats.sock");
+    let other = tempfile::tempdir().unwrap();
+    let stats_works = || {
+        run_bare(
+            &[
+                "--socket",
+                api.to_str().unwrap(),
+                "--stats-socket",
+                stats.to_str().unwrap(),
+                "--json",
+                "stats",
+            ],
+            &[],
+        )
+        .ok();
+    };
+
+    // The stats path is live, the API path is free.
+    let (code, err) = sim_on(&other.path().join("api.sock"), &stats);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        err.contains("stats.sock") && err.contains("in use"),
+        "{err}"
+    );
+    stats_works();
+
+    // The API path is live, the stats path is free: the stats path of the live one is
+    // not touched either (it is checked first), and the API keeps answering.
+    let (code, err) = sim_on(&api, &stats);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(err.contains("api.sock") && err.contains("in use"), "{err}");
+    stats_works();
+    live.vppx(&["version"]).ok();
+}

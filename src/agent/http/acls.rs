@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::AppState;
 use crate::agent::error::ApiError;
+use crate::agent::vpp::Access;
 use crate::client::Client;
 use crate::ops::acl::{self, Direction, RuleInput};
 
@@ -81,13 +82,13 @@ fn acl_plugin(c: &Client) -> Result<(), ApiError> {
 }
 
 /// Runs `op` with the acl plugin's messages checked first.
-async fn with_acl<T, F>(app: &AppState, op: F) -> Result<T, ApiError>
+async fn with_acl<T, F>(app: &AppState, access: Access, op: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Client) -> crate::ops::Result<T> + Send + 'static,
 {
     app.vpp
-        .call(move |c| match acl_plugin(c) {
+        .run(access, move |c| match acl_plugin(c) {
             Ok(()) => op(c).map(Ok),
             Err(e) => Ok(Err(e)),
         })
@@ -95,7 +96,7 @@ where
 }
 
 pub async fn list_acls(State(app): State<AppState>) -> Result<Response, ApiError> {
-    let all = with_acl(&app, acl::list).await?;
+    let all = with_acl(&app, Access::Read, acl::list).await?;
     Ok(Json(all).into_response())
 }
 
@@ -103,7 +104,7 @@ pub async fn get_acl(
     State(app): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    let a = with_acl(&app, move |c| acl::find(c, &name)).await?;
+    let a = with_acl(&app, Access::Read, move |c| acl::find(c, &name)).await?;
     Ok(Json(a).into_response())
 }
 
@@ -113,7 +114,7 @@ pub async fn put_acl(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let rules = parse_acl_body(&name, &bytes)?;
-    let r = with_acl(&app, move |c| acl::set(c, &name, &rules)).await?;
+    let r = with_acl(&app, Access::Write, move |c| acl::set(c, &name, &rules)).await?;
     let status = if r.created {
         StatusCode::CREATED
     } else {
@@ -135,7 +136,7 @@ pub async fn delete_acl(
     Query(q): Query<DeleteQuery>,
 ) -> Result<Response, ApiError> {
     let force = q.force;
-    let d = with_acl(&app, move |c| acl::delete(c, &name, force)).await?;
+    let d = with_acl(&app, Access::Write, move |c| acl::delete(c, &name, force)).await?;
     Ok(Json(d).into_response())
 }
 
@@ -143,7 +144,7 @@ pub async fn get_interface_acls(
     State(app): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    let i = with_acl(&app, move |c| acl::interface_acls(c, &name)).await?;
+    let i = with_acl(&app, Access::Read, move |c| acl::interface_acls(c, &name)).await?;
     Ok(Json(i).into_response())
 }
 
@@ -153,7 +154,7 @@ pub async fn put_interface_acls(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let b = parse_interface_body(&bytes)?;
-    let i = with_acl(&app, move |c| {
+    let i = with_acl(&app, Access::Write, move |c| {
         acl::set_interface_acls(c, &name, b.input.as_deref(), b.output.as_deref())
     })
     .await?;

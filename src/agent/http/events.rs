@@ -1,6 +1,7 @@
 //! `/events`: interface state changes as server-sent events.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::State;
@@ -38,18 +39,26 @@ pub async fn events(
     if !app.vpp.events_ready() {
         return Err(ApiError::unavailable(app.vpp.last_error()));
     }
+    // One permit per stream, held until the client goes: past --max-event-streams the
+    // next client is turned away at once, so streams never take the slots that scrapes
+    // and changes need.
+    let Ok(permit) = Arc::clone(&app.event_streams).try_acquire_owned() else {
+        return Err(ApiError::busy(
+            "every event stream slot is taken (--max-event-streams); try again later",
+        ));
+    };
     let (rx, now) = app.vpp.subscribe_events();
     let initial: Vec<_> = now
         .iter()
         .map(|s| sse(&EventLine::state("initial", s)))
         .collect();
-    let live = stream::unfold(rx, |mut rx| async move {
+    let live = stream::unfold((rx, permit), |(mut rx, permit)| async move {
         let ev = match rx.recv().await {
             Ok(line) => sse(&line),
             Err(RecvError::Lagged(n)) => Ok(lagged(n)),
             Err(RecvError::Closed) => return None,
         };
-        Some((ev, rx))
+        Some((ev, (rx, permit)))
     });
     Ok(Sse::new(stream::iter(initial).chain(live))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))

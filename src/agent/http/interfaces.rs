@@ -103,13 +103,17 @@ fn with_counters(app: &AppState, ifaces: &[Interface], one: bool) -> Response {
     }
 }
 
-pub async fn list_interfaces(State(app): State<AppState>) -> Result<Response, ApiError> {
+/// Every interface, from a dump at most the share window old (dropped by any change).
+async fn cached_interfaces(app: &AppState) -> Result<Arc<Vec<Interface>>, ApiError> {
     let vpp = Arc::clone(&app.vpp);
-    let ifaces = app
-        .vpp
+    app.vpp
         .interfaces
-        .get(|| async move { vpp.call(iface::list).await })
-        .await?;
+        .get(|| async move { vpp.read(iface::list).await })
+        .await
+}
+
+pub async fn list_interfaces(State(app): State<AppState>) -> Result<Response, ApiError> {
+    let ifaces = cached_interfaces(&app).await?;
     Ok(with_counters(&app, &ifaces, false))
 }
 
@@ -117,8 +121,17 @@ pub async fn get_interface(
     State(app): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    let i = app.vpp.call(move |c| iface::find(c, &name)).await?;
-    Ok(with_counters(&app, std::slice::from_ref(&i), true))
+    // From the shared dump (see docs/design.md, “Agent security”): a burst of single
+    // reads costs one dump per window, not one each.
+    let ifaces = cached_interfaces(&app).await?;
+    let i = ifaces
+        .iter()
+        .find(|i| i.name == name)
+        .ok_or_else(|| OpsError::NotFound {
+            what: "interface",
+            name: name.clone(),
+        })?;
+    Ok(with_counters(&app, std::slice::from_ref(i), true))
 }
 
 pub async fn set_state(

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::handler::Handler;
-use axum::http::{Method, StatusCode};
+use axum::http::Method;
 use axum::middleware as mw;
 use axum::routing::{on, MethodFilter};
 use axum::Router;
@@ -25,6 +25,7 @@ use axum::Router;
 use super::error::ApiError;
 use super::vpp::Vpp;
 
+pub use middleware::HostPolicy;
 pub use server::serve;
 
 /// The OpenAPI document served at `/openapi.json`.
@@ -43,7 +44,14 @@ pub struct Limits {
 #[derive(Clone)]
 pub struct AppState {
     pub vpp: Arc<Vpp>,
-    pub token: Option<Arc<str>>,
+    /// The bearer token every mutation must present.
+    pub token: Arc<str>,
+    /// Serve no mutation at all (405).
+    pub read_only: bool,
+    /// The names `Host` may carry.
+    pub hosts: Arc<HostPolicy>,
+    /// One permit per `/events` client (`--max-event-streams`).
+    pub event_streams: Arc<tokio::sync::Semaphore>,
 }
 
 /// A router that records each (method, path) it serves.
@@ -130,17 +138,17 @@ pub fn api() -> Api {
 /// The whole application: routes, fallback, and the layers.
 pub fn app(state: AppState, limits: &Limits) -> Router {
     use tower_http::limit::RequestBodyLimitLayer;
-    use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
+    use tower_http::timeout::RequestBodyTimeoutLayer;
     api()
         .router
         .fallback(no_route)
-        .layer(mw::from_fn_with_state(state.clone(), middleware::auth))
+        .layer(mw::from_fn_with_state(state.clone(), middleware::guard))
         .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(limits.body_bytes))
         .layer(RequestBodyTimeoutLayer::new(limits.request_timeout))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
+        .layer(mw::from_fn_with_state(
             limits.request_timeout,
+            middleware::timeout,
         ))
         .layer(mw::from_fn(middleware::json_errors))
         .layer(mw::from_fn_with_state(state.clone(), middleware::observe))

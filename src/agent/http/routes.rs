@@ -31,7 +31,7 @@ pub async fn list_routes(
     let table = q.table;
     let list = app
         .vpp
-        .call(move |c| routes::list(c, table, prefix))
+        .read(move |c| routes::list(c, table, prefix))
         .await?;
     Ok(Json(list).into_response())
 }

@@ -1,16 +1,40 @@
 //! The connection loop: one task per connection, a bounded number at once, and
 //! connections that stop moving closed.
 
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use tokio::io::{AsyncRead, AsyncWrite};
+
+/// Where connections come from: a TCP port or a Unix socket.
+pub trait Listener {
+    type Io: AsyncRead + AsyncWrite + Unpin + Send + 'static;
+    fn next(&self) -> impl Future<Output = std::io::Result<Self::Io>>;
+}
+
+impl Listener for tokio::net::TcpListener {
+    type Io = tokio::net::TcpStream;
+    async fn next(&self) -> std::io::Result<Self::Io> {
+        let (s, _) = self.accept().await?;
+        let _ = s.set_nodelay(true);
+        Ok(s)
+    }
+}
+
+impl Listener for tokio::net::UnixListener {
+    type Io = tokio::net::UnixStream;
+    async fn next(&self) -> std::io::Result<Self::Io> {
+        Ok(self.accept().await?.0)
+    }
+}
 
 /// Serves `app` on `listener` until `shutdown` resolves: one task per connection, at
 /// most `max_connections` at once, each closed after `idle` without a byte either way
 /// and given `header_timeout` to send a request's headers.
 pub async fn serve(
-    listener: tokio::net::TcpListener,
+    listener: impl Listener,
     app: Router,
     max_connections: usize,
     header_timeout: Duration,
@@ -27,8 +51,8 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let stream = tokio::select! {
-            r = listener.accept() => match r {
-                Ok((s, _)) => s,
+            r = listener.next() => match r {
+                Ok(s) => s,
                 Err(_) => {
                     // Out of descriptors or similar: back off instead of spinning.
                     tokio::time::sleep(Duration::from_millis(50)).await;
@@ -37,7 +61,6 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
-        let _ = stream.set_nodelay(true);
         let svc = TowerToHyperService::new(app.clone());
         tokio::spawn(async move {
             let _permit = permit;

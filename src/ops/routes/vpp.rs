@@ -8,11 +8,13 @@ use ipnet::IpNet;
 use serde::Serialize;
 
 use super::spec::{PathKind, PathSpec, RouteKey, RouteSpec};
+use crate::binapi::fib::{FibSourceDetails, FibSourceDump};
 use crate::binapi::fib_types::{FibPath, FibPathNh, FibPathNhProto, FibPathType};
 use crate::binapi::interface::{SwInterfaceDetails, SwInterfaceDump};
 use crate::binapi::ip::{
     IpRoute, IpRouteAddDel, IpRouteAddDelReply, IpRouteDetails, IpRouteDump, IpRouteLookup,
-    IpRouteLookupReply, IpTable, IpTableAddDel, IpTableAddDelReply, IpTableDetails, IpTableDump,
+    IpRouteLookupReply, IpRouteV2, IpRouteV2Details, IpRouteV2Dump, IpTable, IpTableAddDel,
+    IpTableAddDelReply, IpTableDetails, IpTableDump,
 };
 use crate::binapi::ip_types::AddressUnion;
 use crate::client::Client;
@@ -34,6 +36,10 @@ pub const MESSAGES: &[&str] = &[
     IpTableAddDelReply::NAME_CRC,
     IpTableDump::NAME_CRC,
     IpTableDetails::NAME_CRC,
+    IpRouteV2Dump::NAME_CRC,
+    IpRouteV2Details::NAME_CRC,
+    FibSourceDump::NAME_CRC,
+    FibSourceDetails::NAME_CRC,
     SwInterfaceDump::NAME_CRC,
     SwInterfaceDetails::NAME_CRC,
 ];
@@ -83,6 +89,11 @@ pub struct Route {
     pub table: u32,
     pub prefix: IpNet,
     pub paths: Vec<RoutePath>,
+    /// The FIB source whose paths these are (the best one for the prefix): `API` for
+    /// `route add`/`load`, `vppx` for managed routes, `interface`, `default-route`, ...
+    /// (see the README, "Desired state"). `None` where VPP's answer does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 fn nh_proto(is_ip6: bool) -> FibPathNhProto {
@@ -197,7 +208,40 @@ pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
         table: r.table_id,
         prefix: r.prefix,
         paths,
+        source: None,
     }
+}
+
+/// A route from `ip_route_v2_details`, its source named through `sources` (id → name).
+pub fn route_from_v2(
+    r: &IpRouteV2,
+    names: &InterfaceNames,
+    sources: &BTreeMap<u8, String>,
+) -> Route {
+    let v1 = IpRoute {
+        table_id: r.table_id,
+        stats_index: r.stats_index,
+        prefix: r.prefix,
+        paths: r.paths.clone(),
+    };
+    Route {
+        source: Some(
+            sources
+                .get(&r.src)
+                .cloned()
+                .unwrap_or_else(|| format!("source-{}", r.src)),
+        ),
+        ..route_from(&v1, names)
+    }
+}
+
+/// Every FIB source VPP knows, id → name (`fib_source_dump`).
+pub fn source_names(client: &mut Client) -> Result<BTreeMap<u8, String>> {
+    Ok(client
+        .dump(FibSourceDump::default())?
+        .into_iter()
+        .map(|d| (d.src.id, d.src.name))
+        .collect())
 }
 
 /// A FIB table as `route table list` shows it.
@@ -240,6 +284,7 @@ pub fn table_add_del(client: &mut Client, table: u32, is_ip6: bool, is_add: bool
 /// Every route, sorted by table, then address, then length (D5).
 pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> Result<Vec<Route>> {
     let names = InterfaceNames::load(client)?;
+    let sources = source_names(client)?;
     let mut out = Vec::new();
     for t in tables(client)? {
         if table.is_some_and(|id| id != t.table) {
@@ -249,7 +294,9 @@ pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> R
         if prefix.is_some_and(|p| matches!(p, IpNet::V6(_)) != is_ip6) {
             continue;
         }
-        let details = client.dump(IpRouteDump {
+        // `src` 0: every entry, with its best source.
+        let details = client.dump(IpRouteV2Dump {
+            src: 0,
             table: IpTable {
                 table_id: t.table,
                 is_ip6,
@@ -261,7 +308,7 @@ pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> R
             details
                 .iter()
                 .filter(|d| prefix.is_none_or(|p| p.contains(&d.route.prefix)))
-                .map(|d| route_from(&d.route, &names)),
+                .map(|d| route_from_v2(&d.route, &names, &sources)),
         );
     }
     out.sort_by(|a, b| {

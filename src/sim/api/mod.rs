@@ -16,7 +16,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ipnet::IpNet;
 
-use crate::binapi::{self, acl, acl_types, fib_types, interface, ip, ip_types, memclnt, vlib, vpe};
+use crate::binapi::{
+    self, acl, acl_types, fib, fib_types, interface, ip, ip_types, memclnt, vlib, vpe,
+};
 use crate::wire::{self, Message, MessageInfo, MessageKind, VppEnum};
 
 use super::acl as sim_acl;
@@ -266,6 +268,9 @@ impl Api {
             table: &self.table,
             frames,
         };
+        if info.kind == MessageKind::Request && is_mutating(info.name) {
+            model.mutating_requests += 1;
+        }
         let handled = self.dispatch(info.name, model, client, body, &mut out);
         match handled {
             Some(after) => after,
@@ -529,6 +534,85 @@ impl Api {
                     context: m.context,
                     retval,
                     stats_index,
+                })
+            }),
+            "fib_source_add" => on!(fib::FibSourceAdd, |m: fib::FibSourceAdd| {
+                let (retval, id) = match model.fib.sources.add(&m.src.name, m.src.priority) {
+                    Ok(id) => (0, id),
+                    Err(_) => (super::fib::source::INVALID_VALUE, 0),
+                };
+                out.send(&fib::FibSourceAddReply {
+                    context: m.context,
+                    retval,
+                    id,
+                })
+            }),
+            "fib_source_dump" => on!(fib::FibSourceDump, |m: fib::FibSourceDump| {
+                for s in model.fib.sources.list() {
+                    out.send(&fib::FibSourceDetails {
+                        context: m.context,
+                        src: fib::FibSource {
+                            priority: s.priority,
+                            id: s.id,
+                            name: s.name,
+                        },
+                    });
+                }
+            }),
+            "ip_route_add_del_v2" => on!(ip::IpRouteAddDelV2, |m: ip::IpRouteAddDelV2| {
+                let paths = m.route.paths.iter().map(path_from_wire).collect();
+                let (retval, stats_index) = match model.route_add_del_v2(
+                    m.route.table_id,
+                    m.route.prefix,
+                    m.route.src,
+                    m.is_add,
+                    m.is_multipath,
+                    paths,
+                ) {
+                    Ok(i) => (0, i.unwrap_or(ANY_INDEX)),
+                    Err(rv) => (rv, ANY_INDEX),
+                };
+                out.send(&ip::IpRouteAddDelV2Reply {
+                    context: m.context,
+                    retval,
+                    stats_index,
+                })
+            }),
+            "ip_route_v2_dump" => on!(ip::IpRouteV2Dump, |m: ip::IpRouteV2Dump| {
+                let af = if m.table.is_ip6 { Af::Ip6 } else { Af::Ip4 };
+                let table = m.table.table_id;
+                let send = |r: RouteRef<'_>, out: &mut Out<'_>| {
+                    out.send(&ip::IpRouteV2Details {
+                        context: m.context,
+                        route: route_v2_to_wire(&r),
+                    })
+                };
+                if m.src == 0 {
+                    if let Ok(routes) = model.fib.dump(af, table) {
+                        routes.for_each(|r| send(r, out));
+                    }
+                } else if let Ok(source) = model.fib.sources.resolve(m.src) {
+                    // A source never registered: no details, as VPP answers.
+                    if let Ok(routes) = model.fib.dump_source(af, table, source) {
+                        routes.for_each(|r| send(r, out));
+                    }
+                }
+            }),
+            "ip_route_lookup_v2" => on!(ip::IpRouteLookupV2, |m: ip::IpRouteLookupV2| {
+                let found = if m.exact != 0 {
+                    model.fib.lookup_exact(m.table_id, m.prefix)
+                } else {
+                    model.fib.lookup(m.table_id, m.prefix.addr())
+                };
+                let (retval, route) = match found {
+                    Ok(Some(r)) => (0, route_v2_to_wire(&r)),
+                    Ok(None) => (super::model::NO_SUCH_ENTRY, ip::IpRouteV2::default()),
+                    Err(e) => (e.retval(), ip::IpRouteV2::default()),
+                };
+                out.send(&ip::IpRouteLookupV2Reply {
+                    context: m.context,
+                    retval,
+                    route,
                 })
             }),
             "ip_route_dump" => on!(ip::IpRouteDump, |m: ip::IpRouteDump| {
@@ -844,6 +928,37 @@ fn route_to_wire(r: &RouteRef<'_>) -> ip::IpRoute {
         prefix: IpNet::new(r.prefix.network(), r.prefix.prefix_len()).unwrap_or(r.prefix),
         paths: r.paths.iter().map(|p| path_to_wire(af, p)).collect(),
     }
+}
+
+fn route_v2_to_wire(r: &RouteRef<'_>) -> ip::IpRouteV2 {
+    let v1 = route_to_wire(r);
+    ip::IpRouteV2 {
+        table_id: v1.table_id,
+        stats_index: v1.stats_index,
+        prefix: v1.prefix,
+        src: r.source.id(),
+        paths: v1.paths,
+    }
+}
+
+/// Whether a request changes VPP's state: everything but dumps, gets, lookups, the
+/// connection's own messages, event subscriptions and `cli_inband` (whose commands the
+/// simulator reads as text; tests ask it for this count through one).
+pub fn is_mutating(name: &str) -> bool {
+    const READ_ONLY: &[&str] = &[
+        "sockclnt_create",
+        "sockclnt_delete",
+        "control_ping",
+        "memclnt_keepalive_reply",
+        "get_api_json",
+        "get_first_msg_id",
+        "show_version",
+        "cli_inband",
+        "want_interface_events",
+        "ip_route_lookup",
+        "ip_route_lookup_v2",
+    ];
+    !(name.ends_with("_dump") || name.ends_with("_get") || READ_ONLY.contains(&name))
 }
 
 #[cfg(test)]

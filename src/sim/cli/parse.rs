@@ -77,6 +77,8 @@ pub enum CliCommand {
     },
     /// `sim link IFACE up|down`: the carrier of a simulated interface.
     SimLink { iface: IfaceRef, up: bool },
+    /// `sim api-counters`: how many requests that change state the simulator received.
+    SimApiCounters,
 }
 
 /// The address family of a FIB.
@@ -146,6 +148,7 @@ impl CliCommand {
             CliCommand::DeleteLoopback { .. } => "delete loopback interface",
             CliCommand::SimTraffic { .. } => "sim traffic",
             CliCommand::SimLink { .. } => "sim link",
+            CliCommand::SimApiCounters => "sim api-counters",
         }
     }
 
@@ -191,9 +194,10 @@ pub fn parse(line: &str) -> Result<CliCommand, CliError> {
             t.expect_word(&["interface"], "delete loopback")?;
             parse_delete_loopback(&mut t)
         }
-        _ => match t.expect_word(&["traffic", "link"], "sim")? {
+        _ => match t.expect_word(&["traffic", "link", "api-counters"], "sim")? {
             "traffic" => parse_sim_traffic(&mut t),
-            _ => parse_sim_link(&mut t),
+            "link" => parse_sim_link(&mut t),
+            _ => t.finish(CliCommand::SimApiCounters),
         },
     }
 }

@@ -46,6 +46,10 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use ipnet::IpNet;
 
+pub mod source;
+
+pub use source::{SourceError, SourceInfo, Sources};
+
 /// An address family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Af {
@@ -89,8 +93,9 @@ impl fmt::Display for Af {
     }
 }
 
-/// Who put an entry's paths there. The order is VPP's priority: the first present wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Who put an entry's paths there. The order is VPP's priority (see [`source`]): the
+/// first present wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
     /// The table's own special entries (multicast and class E drops, IPv6 link-local).
     Special,
@@ -102,6 +107,9 @@ pub enum Source {
     Adjacency,
     /// The default route and VPP's other drop entries.
     DefaultRoute,
+    /// A source registered with `fib_source_add`, or a built-in one the simulator keeps
+    /// only by id.
+    Registered { id: u8, priority: u8 },
 }
 
 /// A path's type, with VPP's wire values (`fib_path_type`).
@@ -191,6 +199,8 @@ pub enum FibError {
     NoSuchFib { af: Af, table_id: u32 },
     #[error("no paths in route")]
     NoPathsInRoute,
+    #[error(transparent)]
+    Source(#[from] SourceError),
 }
 
 impl FibError {
@@ -201,6 +211,7 @@ impl FibError {
             FibError::NoSuchFib { .. } => -3,
             // VNET_API_ERROR_NO_PATHS_IN_ROUTE
             FibError::NoPathsInRoute => -52,
+            FibError::Source(_) => source::INVALID_VALUE,
         }
     }
 }
@@ -337,6 +348,8 @@ pub struct Fib {
     stats: StatsPool,
     /// How many addresses of one interface share one connected prefix.
     if_prefixes: HashMap<(u32, u32, IpNet), u32>,
+    /// The FIB sources VPP knows (built-in and registered).
+    pub sources: Sources,
 }
 
 impl Default for Fib {
@@ -362,6 +375,7 @@ impl Fib {
             v6: BTreeMap::new(),
             stats: StatsPool::default(),
             if_prefixes: HashMap::new(),
+            sources: Sources::new(),
         };
         fib.add_table(Af::Ip4, 0, "");
         fib.add_table(Af::Ip6, 0, "");
@@ -565,11 +579,21 @@ impl Fib {
         prefix: IpNet,
         paths: Vec<FibPath>,
     ) -> Result<u32, FibError> {
+        self.route_add_src(table_id, prefix, Source::Api, paths)
+    }
+
+    fn route_add_src(
+        &mut self,
+        table_id: u32,
+        prefix: IpNet,
+        source: Source,
+        paths: Vec<FibPath>,
+    ) -> Result<u32, FibError> {
         self.table(Af::of(&prefix), table_id)?;
         if paths.is_empty() {
             return Err(FibError::NoPathsInRoute);
         }
-        self.set_source(table_id, prefix, Source::Api, paths)
+        self.set_source(table_id, prefix, source, paths)
     }
 
     /// `is_add = 1, is_multipath = 1`: adds `paths` to the route's (a path already there,
@@ -580,11 +604,21 @@ impl Fib {
         prefix: IpNet,
         paths: Vec<FibPath>,
     ) -> Result<u32, FibError> {
+        self.route_add_paths_src(table_id, prefix, Source::Api, paths)
+    }
+
+    fn route_add_paths_src(
+        &mut self,
+        table_id: u32,
+        prefix: IpNet,
+        source: Source,
+        paths: Vec<FibPath>,
+    ) -> Result<u32, FibError> {
         self.table(Af::of(&prefix), table_id)?;
         if paths.is_empty() {
             return Err(FibError::NoPathsInRoute);
         }
-        self.update_source(table_id, prefix, Source::Api, |have| {
+        self.update_source(table_id, prefix, source, |have| {
             for path in paths {
                 match have.iter_mut().find(|p| p.same_path(&path)) {
                     Some(p) => *p = path,
@@ -598,7 +632,16 @@ impl Fib {
     /// `is_add = 0, is_multipath = 0`: removes the route the API added. A missing route is
     /// not an error; entries of other sources (interface, default) stay.
     pub fn route_del(&mut self, table_id: u32, prefix: IpNet) -> Result<(), FibError> {
-        self.update_source(table_id, prefix, Source::Api, Vec::clear)
+        self.route_del_src(table_id, prefix, Source::Api)
+    }
+
+    fn route_del_src(
+        &mut self,
+        table_id: u32,
+        prefix: IpNet,
+        source: Source,
+    ) -> Result<(), FibError> {
+        self.update_source(table_id, prefix, source, Vec::clear)
             .map(|_| ())
     }
 
@@ -610,7 +653,17 @@ impl Fib {
         prefix: IpNet,
         paths: &[FibPath],
     ) -> Result<(), FibError> {
-        self.update_source(table_id, prefix, Source::Api, |have| {
+        self.route_remove_paths_src(table_id, prefix, Source::Api, paths)
+    }
+
+    fn route_remove_paths_src(
+        &mut self,
+        table_id: u32,
+        prefix: IpNet,
+        source: Source,
+        paths: &[FibPath],
+    ) -> Result<(), FibError> {
+        self.update_source(table_id, prefix, source, |have| {
             have.retain(|p| !paths.iter().any(|q| q.same_path(p)))
         })
         .map(|_| ())
@@ -626,14 +679,56 @@ impl Fib {
         is_multipath: bool,
         paths: Vec<FibPath>,
     ) -> Result<Option<u32>, FibError> {
+        self.ip_route_add_del_src(table_id, prefix, Source::Api, is_add, is_multipath, paths)
+    }
+
+    /// `ip_route_add_del_v2`: the same for one source's contribution; other sources'
+    /// contributions to the prefix stay as they are.
+    pub fn ip_route_add_del_src(
+        &mut self,
+        table_id: u32,
+        prefix: IpNet,
+        source: Source,
+        is_add: bool,
+        is_multipath: bool,
+        paths: Vec<FibPath>,
+    ) -> Result<Option<u32>, FibError> {
         match (is_add, is_multipath) {
-            (true, false) => self.route_add(table_id, prefix, paths).map(Some),
-            (true, true) => self.route_add_paths(table_id, prefix, paths).map(Some),
-            (false, false) => self.route_del(table_id, prefix).map(|()| None),
+            (true, false) => self
+                .route_add_src(table_id, prefix, source, paths)
+                .map(Some),
+            (true, true) => self
+                .route_add_paths_src(table_id, prefix, source, paths)
+                .map(Some),
+            (false, false) => self.route_del_src(table_id, prefix, source).map(|()| None),
             (false, true) => self
-                .route_remove_paths(table_id, prefix, &paths)
+                .route_remove_paths_src(table_id, prefix, source, &paths)
                 .map(|()| None),
         }
+    }
+
+    /// The entries `source` contributes to, with its own paths (not the best source's),
+    /// in dump order: `ip_route_v2_dump` with `src` set.
+    pub fn dump_source(
+        &self,
+        af: Af,
+        table_id: u32,
+        source: Source,
+    ) -> Result<impl Iterator<Item = RouteRef<'_>> + '_, FibError> {
+        let table = self.table(af, table_id)?;
+        Ok(table.by_len.iter().enumerate().flat_map(move |(len, map)| {
+            map.iter().filter_map(move |(key, e)| {
+                let (_, paths) = e.sources.iter().find(|(s, _)| *s == source)?;
+                Some(RouteRef {
+                    table_id,
+                    // `len` indexes a vector of at most 129 lengths.
+                    prefix: net(af, *key, len as u8),
+                    stats_index: e.stats_index,
+                    source,
+                    paths,
+                })
+            })
+        }))
     }
 
     fn view<'a>(&self, table_id: u32, prefix: IpNet, entry: &'a Entry) -> Option<RouteRef<'a>> {
@@ -791,6 +886,7 @@ impl Fib {
             v6,
             stats,
             if_prefixes,
+            ..
         } = self;
         if_prefixes.retain(|(_, sw, _), _| *sw != sw_if_index);
         for table in v4.values_mut().chain(v6.values_mut()) {

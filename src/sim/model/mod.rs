@@ -157,6 +157,10 @@ pub struct Model {
     pub dataplane: Dataplane,
     /// The acl plugin's ACLs and where they are applied (see [`super::acl`]).
     pub acls: Acls,
+    /// How many requests that change VPP's state arrived (see
+    /// [`super::api::is_mutating`]): what a test reads to see that a client changed
+    /// nothing.
+    pub mutating_requests: u64,
 }
 
 /// A MAC `02:fe:xx:xx:xx:xx` from a name (FNV-1a), stable from run to run.
@@ -180,6 +184,7 @@ impl Model {
             events: Vec::new(),
             dataplane: Dataplane::new(),
             acls: Acls::new(),
+            mutating_requests: 0,
         };
         m.dataplane.add_interface(0, "local0", false);
         m.ifaces.push(Some(Interface {
@@ -525,6 +530,40 @@ impl Model {
         }
         self.fib
             .ip_route_add_del(table_id, prefix, is_add, is_multipath, paths)
+            .map_err(|e: FibError| e.retval())
+    }
+
+    /// `ip_route_add_del_v2`: as [`Model::route_add_del`], for the contribution of the
+    /// FIB source `src`. A source id VPP never handed out crashes a real VPP; here it is
+    /// refused with `VNET_API_ERROR_INVALID_VALUE` and a line on standard error.
+    pub fn route_add_del_v2(
+        &mut self,
+        table_id: u32,
+        prefix: IpNet,
+        src: u8,
+        is_add: bool,
+        is_multipath: bool,
+        paths: Vec<FibPath>,
+    ) -> Result<Option<u32>, i32> {
+        if !self.fib.has_table(Af::of(&prefix), table_id) {
+            return Err(NO_SUCH_FIB);
+        }
+        let bad_iface = paths
+            .iter()
+            .filter_map(|p| p.sw_if_index)
+            .any(|i| self.get(i).is_none());
+        if bad_iface {
+            return Err(NO_MATCHING_INTERFACE);
+        }
+        let source = match self.fib.sources.resolve(src) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("vppx sim: REFUSED ip_route_add_del_v2 {prefix} table {table_id}: {e}");
+                return Err(FibError::from(e).retval());
+            }
+        };
+        self.fib
+            .ip_route_add_del_src(table_id, prefix, source, is_add, is_multipath, paths)
             .map_err(|e: FibError| e.retval())
     }
 

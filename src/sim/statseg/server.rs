@@ -79,6 +79,12 @@ impl Drop for StatsServer {
 fn bind_listener(path: &Path) -> io::Result<OwnedFd> {
     use std::os::unix::fs::FileTypeExt;
     if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if crate::sim::server::in_use(path, SocketType::SEQPACKET) {
+            return Err(io::Error::new(
+                io::ErrorKind::AddrInUse,
+                "a server is already listening there",
+            ));
+        }
         if meta.file_type().is_socket() {
             std::fs::remove_file(path)?;
         }
