@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
 # Installs what the tests need, once: FD.io's Python client (the referee for
-# the codec, the simulator and the stats segment) and Debian packages. Safe to
-# run again.
+# the codec, the simulator and the stats segment), Debian packages, cargo-fuzz
+# (scripts/fuzz.sh) and schemathesis (scripts/schemathesis.sh). Safe to run again.
+#
+#   scripts/setup-test-deps.sh [fuzz|schemathesis]   (only that part)
 set -euo pipefail
 
 py=${PYTHON:-python3}
+only=${1:-}
+
+# cargo-fuzz drives libFuzzer (see fuzz/README.md).
+if [ -z "$only" ] || [ "$only" = fuzz ]; then
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    echo "== installing cargo-fuzz"
+    cargo install cargo-fuzz --locked --quiet
+  fi
+fi
+# schemathesis holds the agent to its OpenAPI document.
+if [ -z "$only" ] || [ "$only" = schemathesis ]; then
+  if ! "$py" -m schemathesis.cli --version >/dev/null 2>&1 && ! command -v schemathesis >/dev/null 2>&1; then
+    echo "== installing schemathesis"
+    "$py" -m pip install --quiet --disable-pip-version-check 'schemathesis>=4.32,<5'
+  fi
+fi
+[ -z "$only" ] || exit 0
 if ! "$py" -c 'import vpp_papi' 2>/dev/null; then
   echo "== installing vpp-papi"
   "$py" -m pip install --quiet --disable-pip-version-check vpp-papi
@@ -18,6 +37,8 @@ missing=()
 man --version >/dev/null 2>&1 || missing+=(man-db)
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# systemd-analyze rates deploy/vppx-serve.service's sandboxing (the unit test).
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=()
   if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then

@@ -22,4 +22,13 @@ set -e
 # One closing line for the whole suite, summed over every test binary.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i-1); if ($i ~ /^failed/) f += $(i-1); if ($i ~ /^ignored/) s += $(i-1) } }
      END { printf "vppx: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# Every fuzz target briefly (a broken harness or a shallow crash fails the build), and
+# the agent held to its OpenAPI document: 20 examples per operation and phase. The
+# coverage phase is left out: it builds boundary values from the schema alone, without
+# the formats and cross-field rules the document states in words (see docs/design.md,
+# “Fuzzing and the OpenAPI contract”).
+echo "== fuzz (every target, 20 s)"
+scripts/fuzz.sh 20 || status=1
+echo "== schemathesis"
+scripts/schemathesis.sh 20 --phases examples,fuzzing,stateful || status=1
 exit "$status"

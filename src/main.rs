@@ -1,5 +1,7 @@
 //! The `vppx` binary: parse arguments, run, turn the error's class into the exit code.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -3,6 +3,8 @@
 //! The parse and model stages are a library because vppx itself uses them
 //! at run time, for messages it only learns from a live VPP.
 
+#![forbid(unsafe_code)]
+
 pub mod emit;
 pub mod model;
 pub mod parse;

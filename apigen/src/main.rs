@@ -1,5 +1,7 @@
 //! `apigen --api-dir DIR --out DIR [--check]`: generates vppx's binapi modules.
 
+#![forbid(unsafe_code)]
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

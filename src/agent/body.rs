@@ -4,6 +4,7 @@
 use ipnet::IpNet;
 use serde::Deserialize;
 
+use crate::ops::input::present;
 use crate::ops::routes::spec::{
     add_path, parse_path, parse_prefix, PathSpec, RouteSpec, SpecError,
 };
@@ -14,15 +15,15 @@ use crate::ops::routes::spec::{
 pub struct RouteLine {
     pub prefix: String,
     /// An address of the prefix's family, or `drop`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub next_hop: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub interface: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub table: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub weight: Option<u8>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub preference: Option<u8>,
 }
 
@@ -107,6 +108,16 @@ pub fn routes(body: RoutesBody) -> Result<Vec<RouteSpec>, String> {
     let mut out: Vec<RouteSpec> = Vec::new();
     let mut errors = Vec::new();
     for (i, line) in lines.iter().enumerate() {
+        // Left out is the way to say "none" (as an empty column is in a route file).
+        let empty = [("next_hop", &line.next_hop), ("interface", &line.interface)]
+            .into_iter()
+            .find(|(_, v)| v.as_deref().is_some_and(|s| s.trim().is_empty()));
+        if let Some((field, _)) = empty {
+            errors.push(format!(
+                "route {i}: {field} is empty (leave it out instead)"
+            ));
+            continue;
+        }
         let parsed =
             parse_prefix(&line.prefix).and_then(|prefix| Ok((prefix, path(line, &prefix)?)));
         let (prefix, p) = match parsed {
@@ -195,5 +206,25 @@ mod tests {
             json::<StateBody>(br#"{"admin":"up"}"#).unwrap().admin,
             AdminState::Up
         );
+    }
+
+    /// The document says a route's fields are strings and numbers, never null, and that a
+    /// next hop or interface is left out rather than given empty: schema-violating bodies
+    /// the agent used to accept.
+    #[test]
+    fn null_or_empty_route_fields_are_refused() {
+        for body in [
+            r#"{"prefix":"10.0.0.0/8","next_hop":null,"interface":"pg0"}"#,
+            r#"{"prefix":"10.0.0.0/8","next_hop":"10.0.0.1","table":null}"#,
+            r#"{"prefix":"10.0.0.0/8","next_hop":"10.0.0.1","weight":null}"#,
+        ] {
+            assert!(parse(body).unwrap_err().contains("null"), "{body}");
+        }
+        let err =
+            parse(r#"{"prefix":"10.0.0.0/8","next_hop":"10.0.0.1","interface":""}"#).unwrap_err();
+        assert!(err.contains("route 0: interface is empty"), "{err}");
+        let err = parse(r#"[{"prefix":"10.20.0.0/16","next_hop":"","interface":""}]"#).unwrap_err();
+        assert!(err.contains("route 0: next_hop is empty"), "{err}");
+        assert!(parse(r#"{"prefix":"10.0.0.0/8","interface":"pg0"}"#).is_ok());
     }
 }

@@ -65,20 +65,26 @@ impl Classify for ApiError {
     }
 }
 
-/// The running VPP's definitions: from the cache when this VPP's message
-/// table was seen before (D3a), else asked of VPP with `get_api_json` and cached.
-pub fn fetch_schema(client: &mut Client) -> Result<Schema, ApiError> {
+/// The running VPP's definitions: from the cache when this VPP's message table was seen
+/// before, else asked of VPP with `get_api_json` and cached. The second value is a
+/// one-line notice when a cache file existed but was not trusted (and was rebuilt).
+pub fn fetch_schema(client: &mut Client) -> Result<(Schema, Option<String>), ApiError> {
     use crate::binapi::memclnt::GetApiJson;
     use crate::wire::Message;
 
     let key = schema::cache_key(client.message_table().keys());
     let cached = schema::cache_file(&key);
-    if let Some(text) = cached
-        .as_ref()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-    {
-        if let Ok(s) = Schema::from_json("the cached schema", &text) {
-            return Ok(s);
+    let mut notice = None;
+    if let Some(path) = &cached {
+        match schema::read_cache(path, &key) {
+            Ok(Some(s)) => return Ok((s, None)),
+            Ok(None) => {}
+            Err(why) => {
+                notice = Some(format!(
+                    "schema cache {} not used ({why}); rebuilding it",
+                    path.display()
+                ))
+            }
         }
     }
     client.require(&[
@@ -92,7 +98,7 @@ pub fn fetch_schema(client: &mut Client) -> Result<Schema, ApiError> {
         other => other,
     })?;
     if let Some(path) = cached {
-        schema::store_cache(&path, &reply.json);
+        schema::store_cache(&path, &key, &reply.json);
     }
-    Ok(schema)
+    Ok((schema, notice))
 }

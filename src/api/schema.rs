@@ -254,19 +254,59 @@ pub fn cache_file(key: &str) -> Option<PathBuf> {
     cache_dir().map(|d| d.join(format!("api-{key}.json")))
 }
 
-/// Stores `text` under `path` atomically; a failure only costs a later fetch.
-pub fn store_cache(path: &Path, text: &str) {
+/// Stores VPP's answer `text` under `path` atomically, with the key of the message table
+/// it belongs to; a failure only costs a later fetch. The file is the user's, mode 0600.
+pub fn store_cache(path: &Path, key: &str, text: &str) {
+    let Ok(api) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    let doc = serde_json::json!({ "key": key, "api": api });
     let Some(dir) = path.parent() else {
         return;
     };
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
+    // NamedTempFile creates the file with mode 0600.
     if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
-        if std::io::Write::write_all(&mut tmp, text.as_bytes()).is_ok() {
+        if std::io::Write::write_all(&mut tmp, doc.to_string().as_bytes()).is_ok() {
             let _ = tmp.persist(path);
         }
     }
+}
+
+/// The cached schema at `path`, if it can be trusted: a regular file (not a link) owned by
+/// this user and writable by nobody else, that parses, names the message-table `key` it
+/// was stored for, and defines messages. `Ok(None)`: no cache file; `Err`: why it was
+/// not trusted.
+pub fn read_cache(path: &Path, key: &str) -> Result<Option<Schema>, String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    if !meta.file_type().is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.uid() != rustix::process::geteuid().as_raw() {
+        return Err("owned by another user".into());
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err("writable by others".into());
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
+    if doc.get("key").and_then(Value::as_str) != Some(key) {
+        return Err("stored for another message table".into());
+    }
+    let api = doc.get("api").ok_or("no definitions")?;
+    let schema = apigen::parse_modules("the cached schema", api).map_err(|e| e.to_string())?;
+    let schema = Schema::new(schema);
+    if schema.messages().is_empty() {
+        return Err("defines no messages".into());
+    }
+    Ok(Some(schema))
 }
 
 #[cfg(test)]

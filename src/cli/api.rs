@@ -87,7 +87,10 @@ fn schema(
         return Ok((Schema::from_file(file)?, None));
     }
     let mut client = ctx.client(&[])?;
-    let schema = api::fetch_schema(&mut client)?;
+    let (schema, notice) = api::fetch_schema(&mut client)?;
+    if let Some(notice) = notice {
+        eprintln!("vppx: {notice}");
+    }
     Ok((schema, Some(client)))
 }
 

@@ -108,7 +108,7 @@ pub fn run(
         &connect,
         &stop,
     )?;
-    print(ctx, src.name(), &result.summary);
+    print(ctx, src.name(), &result.summary)?;
     let _ = client.close();
     if result.summary.interrupted {
         return Err(CliError {
@@ -130,10 +130,10 @@ pub fn run(
     Ok(())
 }
 
-fn print(ctx: &Context, file: &str, s: &ReplaceSummary) {
+fn print(ctx: &Context, file: &str, s: &ReplaceSummary) -> crate::error::Result<()> {
     if ctx.out.json {
-        ctx.out.print(s, &[], Vec::new());
-        return;
+        ctx.out.print(s, &[], Vec::new())?;
+        return Ok(());
     }
     for f in &s.failures {
         eprintln!(
@@ -158,7 +158,7 @@ fn print(ctx: &Context, file: &str, s: &ReplaceSummary) {
             ctx.out.text(&format!(
                 "{}\n",
                 super::output::table(&["", "table", "prefix", "line"], rows)
-            ));
+            ))?;
         }
     }
     let verb = if s.dry_run { "would be " } else { "" };
@@ -182,5 +182,6 @@ fn print(ctx: &Context, file: &str, s: &ReplaceSummary) {
                 s.elapsed_seconds, s.connections, s.window
             )
         }
-    ));
+    ))?;
+    Ok(())
 }

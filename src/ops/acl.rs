@@ -514,19 +514,19 @@ pub enum RuleInput {
 #[serde(deny_unknown_fields)]
 pub struct RuleFields {
     pub action: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::input::present")]
     pub src: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::input::present")]
     pub dst: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::input::present")]
     pub proto: Option<Word>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::input::present")]
     pub sport: Option<Word>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::input::present")]
     pub dport: Option<Word>,
     #[serde(default)]
     pub tcp_flags: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::ops::input::present")]
     pub text: Option<String>,
 }
 

@@ -5,6 +5,7 @@ pub mod desired;
 pub mod error;
 pub mod events;
 pub mod iface;
+pub mod input;
 pub mod routes;
 pub mod stats;
 pub mod system;

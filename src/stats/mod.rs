@@ -8,14 +8,23 @@
 //! shares. Nothing here panics on what the segment holds: a corrupt segment is a
 //! [`StatsError`].
 
+#[forbid(unsafe_code)]
 mod client;
+#[forbid(unsafe_code)]
 mod decode;
+#[forbid(unsafe_code)]
 mod directory;
+#[forbid(unsafe_code)]
 mod error;
+#[forbid(unsafe_code)]
 pub mod layout;
+#[forbid(unsafe_code)]
 mod pattern;
+#[allow(unsafe_code)]
 pub mod segment;
+#[forbid(unsafe_code)]
 mod value;
+#[forbid(unsafe_code)]
 mod vector;
 
 #[cfg(test)]

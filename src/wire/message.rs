@@ -112,6 +112,9 @@ pub struct MessageInfo {
     pub decode_json: fn(&[u8]) -> Result<serde_json::Value>,
     /// Builds a body (after `_vl_msg_id`) from JSON.
     pub encode_json: fn(serde_json::Value) -> Result<Vec<u8>>,
+    /// Decodes a body (after `_vl_msg_id`) into the typed message and encodes that value
+    /// again: the bytes a decoded value stands for (the fuzzers' round trip).
+    pub reencode: fn(&[u8]) -> Result<Vec<u8>>,
 }
 
 /// Decodes a body without its id into `M`, then into JSON.
@@ -130,6 +133,15 @@ pub fn encode_json<M: Message>(v: serde_json::Value) -> Result<Vec<u8>> {
     Ok(w.into_inner())
 }
 
+/// Decodes a body without its id into `M` and encodes that value again.
+pub fn reencode<M: Message>(body: &[u8]) -> Result<Vec<u8>> {
+    let mut r = Reader::new(body);
+    let m = M::decode(&mut r).map_err(|e| e.in_message(M::NAME))?;
+    let mut w = Writer::with_capacity(body.len());
+    m.encode(&mut w).map_err(|e| e.in_message(M::NAME))?;
+    Ok(w.into_inner())
+}
+
 /// The [`MessageInfo`] of a generated message.
 pub const fn info<M: Message>(module: &'static str) -> MessageInfo {
     MessageInfo {
@@ -140,5 +152,6 @@ pub const fn info<M: Message>(module: &'static str) -> MessageInfo {
         module,
         decode_json: decode_json::<M>,
         encode_json: encode_json::<M>,
+        reencode: reencode::<M>,
     }
 }

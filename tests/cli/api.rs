@@ -537,3 +537,34 @@ fn a_closed_pipe_still_removes_the_sim_temp_dir() {
     let left: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// A cache file is trusted only when it is the user's own, writable by nobody else,
+/// parses and was stored for this message table; otherwise it is rebuilt, with a notice.
+#[test]
+fn an_untrusted_schema_cache_is_rebuilt() {
+    use std::os::unix::fs::PermissionsExt;
+    let sim = Sim::start();
+    api(&sim, &["list", "^show_version$"]).ok();
+    let cache = sim.dir.path().join("cache/vppx");
+    let file = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .expect("a cache file")
+        .unwrap()
+        .path();
+    // `[]` parses but defines nothing: it must not break `vppx api`.
+    std::fs::write(&file, "[]").unwrap();
+    let r = api(&sim, &["show", "show_version", "--json"]).ok();
+    assert!(r.stderr.contains("rebuilding"), "{}", r.stderr);
+    assert_eq!(r.json()["name"], json!("show_version"));
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), "[]");
+    // Trusted again: no notice.
+    let r = api(&sim, &["show", "show_version"]).ok();
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+    // Writable by others: not trusted.
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let r = api(&sim, &["show", "show_version"]).ok();
+    assert!(r.stderr.contains("writable by others"), "{}", r.stderr);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o022, 0, "rebuilt with a private mode: {mode:o}");
+}

@@ -69,10 +69,16 @@ pub fn check(method: &str, path: &str, status: u16, content_type: &str, body: &s
     }
 }
 
-/// Asserts that one `/events` data object matches the documented `EventLine`.
+/// Asserts that one `/events` data object matches the documented `EventLine` (the JSON
+/// that the documented event's `data` holds).
 pub fn check_event(data: &Value) {
-    let schema = &DOC["paths"]["/events"]["get"]["responses"]["200"]["content"]
-        ["text/event-stream"]["schema"];
+    let event = &DOC["paths"]["/events"]["get"]["responses"]["200"]["content"]["text/event-stream"]
+        ["schema"];
+    let schema = &event["properties"]["data"]["contentSchema"];
+    assert!(
+        schema.is_object(),
+        "openapi.json: an event's data names no contentSchema"
+    );
     if let Err(e) = validate(schema, data, "$") {
         panic!("an /events data line does not match openapi.json: {e}\n{data}");
     }
@@ -201,4 +207,72 @@ fn serve_openapi_validator_catches_what_it_should() {
     assert!(operation("DELETE", "/routes/10.0.0.0%2F8?table=3").is_some());
     assert!(operation("GET", "/routes/10.0.0.0%2F8").is_none());
     assert!(operation("GET", "/interfaces/pg0").is_some_and(|(t, _)| t == "/interfaces/{name}"));
+}
+
+/// The formats the document states for what the agent parses, held to the agent's own
+/// parsers: a value the pattern allows is one the parser takes (with the host-bit rule
+/// that `ip-prefix` names), and a value it refuses the parser refuses too. Without them
+/// the document called `0`, `__main__` and `` valid prefixes and addresses.
+#[test]
+fn serve_openapi_patterns_agree_with_the_parsers() {
+    let pattern = |name: &str| {
+        let p = DOC["components"]["schemas"][name]["pattern"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name} has a pattern"));
+        regex::Regex::new(p).unwrap_or_else(|e| panic!("{name}'s pattern: {e}"))
+    };
+    let prefix = pattern("IpPrefix");
+    let address = pattern("IpInterfaceAddress");
+    let name = pattern("AclName");
+    for good in [
+        "10.0.0.0/8",
+        "0.0.0.0/0",
+        "192.0.2.1/32",
+        "2001:db8::/32",
+        "::/0",
+        "::1/128",
+        "fe80::/10",
+        "2001:db8:0:0:0:0:0:0/64",
+    ] {
+        assert!(prefix.is_match(good), "{good}");
+        assert!(vppx::ops::routes::parse_prefix(good).is_ok(), "{good}");
+        assert!(address.is_match(good), "{good}");
+        assert!(vppx::ops::iface::parse_address(good).is_ok(), "{good}");
+    }
+    for bad in [
+        "0",
+        "",
+        "__main__",
+        "10.0.0.0",
+        "10.0.0.0/33",
+        "10.0.0/8",
+        "01.0.0.0/8",
+        "2001:db8::/129",
+        "2001:db8:::/32",
+        "10.0.0.0/8 ",
+        "10.0.0.0/-1",
+        "1:2:3:4:5:6:7:8:9/64",
+    ] {
+        assert!(!prefix.is_match(bad), "{bad:?}");
+        assert!(
+            vppx::ops::routes::parse_prefix(bad).is_err() || bad.ends_with(' '),
+            "{bad:?}"
+        );
+        assert!(!address.is_match(bad), "{bad:?}");
+    }
+    // Host bits: the pattern's syntax, the `ip-prefix` format's rule.
+    assert!(prefix.is_match("10.1.2.3/8"));
+    assert!(vppx::ops::routes::parse_prefix("10.1.2.3/8").is_err());
+    assert!(vppx::ops::iface::parse_address("10.1.2.3/8").is_ok());
+    for (n, ok) in [
+        ("rfc1918-drop", true),
+        ("a.b:c_d", true),
+        ("", false),
+        ("a b", false),
+    ] {
+        assert_eq!(name.is_match(n), ok, "{n:?}");
+        assert_eq!(vppx::ops::acl::validate_name(n).is_ok(), ok, "{n:?}");
+    }
+    let long = "a".repeat(64);
+    assert!(!name.is_match(&long) && vppx::ops::acl::validate_name(&long).is_err());
 }

@@ -180,12 +180,11 @@ fn a_file_truncated_while_loading_stops_the_load() {
     );
 }
 
-const TOKEN: &str = "route-test-token";
+use crate::serve::TOKEN;
 
+/// `vppx serve` (with the tests' token) against `sim`, ready.
 fn serve(sim: &Sim) -> Serve {
-    let token = sim.dir.path().join("token");
-    std::fs::write(&token, format!("{TOKEN}\n")).unwrap();
-    let s = Serve::start(sim.dir.path(), &["--token-file", token.to_str().unwrap()]);
+    let s = Serve::start(sim.dir.path(), &[]);
     let deadline = Instant::now() + Duration::from_secs(15);
     while get(&s, "/readyz").status != 200 {
         assert!(Instant::now() < deadline, "the agent never got ready");

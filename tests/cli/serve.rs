@@ -1688,3 +1688,34 @@ fn serve_timeout_is_504_and_the_agent_stays_ready() {
     }
     get(&s, "/readyz").status(200);
 }
+
+/// The shipped unit is sandboxed: `systemd-analyze security` rates it below 5.0 ("OK").
+/// Skipped where systemd-analyze is absent, except under CI, where it must be there.
+#[test]
+fn serve_systemd_unit_is_hardened() {
+    let Some(tool) = which("systemd-analyze") else {
+        assert!(
+            std::env::var_os("CI").is_none_or(|v| v != "true"),
+            "CI=true but systemd-analyze is missing (scripts/setup-test-deps.sh installs systemd)"
+        );
+        eprintln!("skipped: no systemd-analyze");
+        return;
+    };
+    let unit = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/vppx-serve.service");
+    let out = Command::new(tool)
+        .args(["security", "--offline=yes", unit])
+        .output()
+        .expect("run systemd-analyze");
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let level: f64 = text
+        .lines()
+        .find_map(|l| {
+            l.split("Overall exposure level for vppx-serve.service:")
+                .nth(1)
+        })
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no exposure level in:\n{text}"));
+    assert!(level < 5.0, "exposure {level}:\n{text}");
+}

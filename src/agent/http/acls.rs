@@ -18,6 +18,7 @@ use crate::agent::error::ApiError;
 use crate::agent::vpp::Access;
 use crate::client::Client;
 use crate::ops::acl::{self, Direction, RuleInput};
+use crate::ops::input::present;
 
 /// `PUT /acls/{name}`.
 #[derive(Debug, Clone, Deserialize)]
@@ -32,9 +33,9 @@ pub struct AclBody {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InterfaceAclsBody {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub input: Option<Vec<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     pub output: Option<Vec<String>>,
 }
 
@@ -225,5 +226,23 @@ mod tests {
             let e = parse_interface_body(body.as_bytes()).unwrap_err();
             assert_eq!(e.status, StatusCode::BAD_REQUEST, "{body}");
         }
+    }
+
+    /// `{"input": null, "output": []}` was taken as "leave input as it is": the document
+    /// says each direction is a list when given.
+    #[test]
+    fn interface_acls_null_direction_is_refused() {
+        let e = parse_interface_body(br#"{"input": null, "output": []}"#).unwrap_err();
+        assert_eq!(e.status, StatusCode::BAD_REQUEST);
+        assert!(e.detail.contains("null"), "{}", e.detail);
+        let b = parse_interface_body(br#"{"output": []}"#).unwrap();
+        assert!(b.input.is_none() && b.output == Some(vec![]));
+        let e =
+            parse_acl_body("x", br#"{"rules": [{"action": "deny", "src": null}]}"#).unwrap_err();
+        assert!(
+            e.detail.starts_with("rule 0:") && e.detail.contains("null"),
+            "{}",
+            e.detail
+        );
     }
 }

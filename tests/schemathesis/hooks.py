@@ -1,0 +1,147 @@
+"""What `vppx serve`'s OpenAPI document states in words, taught to schemathesis.
+
+The document names four string formats whose rules a pattern cannot carry: `ip-prefix`
+(a network: host bits clear), `ip-interface` (an address with its prefix length),
+`ip-address`, and `acl-rule` (a rule's words). Here they become generators, so that a
+schema-valid request is one the agent should accept. Two rules that span several fields,
+stated in the document's descriptions, become filters: a route's next hop is of its
+prefix's family; an ACL rule's ports go with tcp, udp or sctp, its tcp_flags with tcp
+(value within mask), its ports' ranges run upward, its src and dst share a family, and
+icmp goes with IPv4, icmp6 with IPv6. Loaded with SCHEMATHESIS_HOOKS=hooks (see
+scripts/schemathesis.sh).
+"""
+
+import ipaddress
+
+import schemathesis
+from hypothesis import strategies as st
+
+v4 = st.integers(0, 2**32 - 1).map(ipaddress.IPv4Address)
+v6 = st.integers(0, 2**128 - 1).map(ipaddress.IPv6Address)
+addresses = st.one_of(v4, v6)
+
+
+def network(addr, length):
+    return ipaddress.ip_network(f"{addr}/{length}", strict=False)
+
+
+prefixes_v4 = st.tuples(v4, st.integers(0, 32)).map(lambda t: network(*t))
+prefixes_v6 = st.tuples(v6, st.integers(0, 128)).map(lambda t: network(*t))
+prefixes = st.one_of(prefixes_v4, prefixes_v6)
+interfaces = st.one_of(
+    st.tuples(v4, st.integers(0, 32)), st.tuples(v6, st.integers(0, 128))
+).map(lambda t: f"{t[0]}/{t[1]}")
+
+schemathesis.openapi.format("ip-address", addresses.map(str))
+schemathesis.openapi.format("ip-prefix", prefixes.map(str))
+schemathesis.openapi.format("ip-interface", interfaces)
+
+PORTED = {"tcp", "udp", "sctp", "6", "17", "132"}
+ICMP = {"icmp": 4, "1": 4, "icmp6": 6, "ipv6-icmp": 6, "58": 6}
+
+
+@st.composite
+def rules(draw):
+    words = [draw(st.sampled_from(["deny", "permit", "DENY", "Permit"]))]
+    family = draw(st.sampled_from([4, 6, None]))
+    proto = draw(st.sampled_from(["any", "tcp", "udp", "sctp", "icmp", "icmp6", "gre", "esp", "ah", "47", None]))
+    if proto in ICMP:
+        family = ICMP[proto]
+    if family is None:
+        if draw(st.booleans()):
+            words.append("any")
+    else:
+        pool = prefixes_v4 if family == 4 else prefixes_v6
+        for key in ("src", "dst"):
+            if draw(st.booleans()):
+                words += [key, str(draw(pool))]
+        if len(words) == 1 and proto is None:
+            words += ["src", str(draw(pool))]
+    if proto is not None:
+        words += ["proto", proto]
+    if proto in PORTED:
+        for key in ("sport", "dport"):
+            if draw(st.booleans()):
+                a = draw(st.integers(0, 65535))
+                b = draw(st.integers(a, 65535))
+                words += [key, str(a) if a == b else f"{a}-{b}"]
+    if proto == "tcp" and draw(st.booleans()):
+        mask = draw(st.integers(0, 255))
+        value = draw(st.integers(0, 255)) & mask
+        words += ["tcp-flags", f"{value}/{mask}"]
+    return " ".join(words)
+
+
+schemathesis.openapi.format("acl-rule", rules())
+
+
+def family(text):
+    try:
+        return ipaddress.ip_network(text, strict=False).version
+    except ValueError:
+        return None
+
+
+def route_ok(line):
+    if not isinstance(line, dict):
+        return True
+    nh, prefix = line.get("next_hop"), line.get("prefix")
+    if not isinstance(nh, str) or not isinstance(prefix, str) or nh.lower() == "drop":
+        return not (isinstance(nh, str) and nh.lower() == "drop" and line.get("interface") is not None)
+    try:
+        return ipaddress.ip_address(nh).version == family(prefix)
+    except ValueError:
+        return True
+
+
+def word(v):
+    return str(v).lower() if isinstance(v, (str, int)) and not isinstance(v, bool) else None
+
+
+def port_range_ok(v):
+    if isinstance(v, int):
+        return True
+    a, _, b = str(v).partition("-")
+    return not b or (a.isdigit() and b.isdigit() and int(a) <= int(b))
+
+
+def rule_ok(rule):
+    """Whether an object-form rule keeps the rules across its fields (True for anything
+    that is not an object of the documented shape: schemathesis' own business)."""
+    if not isinstance(rule, dict):
+        return True
+    proto = word(rule.get("proto"))
+    if proto in ("any", "0"):
+        proto = None
+    for key in ("sport", "dport"):
+        if key in rule:
+            if proto not in PORTED or not port_range_ok(rule[key]):
+                return False
+    flags = rule.get("tcp_flags")
+    if flags is not None:
+        if proto not in ("tcp", "6") or not isinstance(flags, str):
+            return False
+        value, _, mask = flags.partition("/")
+        if value.isdigit() and mask.isdigit() and int(value) & ~int(mask):
+            return False
+    fams = {family(rule[k]) for k in ("src", "dst") if isinstance(rule.get(k), str) and rule[k].lower() != "any"}
+    if len(fams) > 1:
+        return False
+    if proto in ICMP and fams and fams != {ICMP[proto]}:
+        return False
+    return True
+
+
+@schemathesis.hook
+def filter_body(ctx, body):
+    op = ctx.operation
+    if op is None:
+        return True
+    if op.method.upper() == "POST" and op.path == "/routes":
+        lines = body if isinstance(body, list) else [body]
+        return all(route_ok(l) for l in lines)
+    if op.method.upper() == "PUT" and op.path == "/acls/{name}":
+        rules_ = body.get("rules") if isinstance(body, dict) else None
+        if isinstance(rules_, list):
+            return all(rule_ok(r) for r in rules_)
+    return True
