@@ -197,7 +197,7 @@ fn typed_messages_agree_with_the_generated_code() {
     assert!(n > 900, "only {n} vectors compared");
 
     // A real VPP's get_api_json answer: no imports resolve, every module has copies.
-    let raw = common::golden("api/get_api_json.json.gz");
+    let raw = common::golden("api/get_api_json.json");
     let value: Value = serde_json::from_slice(&raw).expect("JSON");
     let golden = apigen::parse_modules("get_api_json", &value).unwrap_or_else(|e| panic!("{e}"));
     let n = agrees_with_generated(&golden, &vectors, "get_api_json");

@@ -1,5 +1,5 @@
 //! Request bodies: JSON in, validated operator types out, before anything is sent to
-//! VPP (D1). Pure functions, tested without a server.
+//! VPP (see docs/design.md, “Exit codes”). Pure functions, tested without a server.
 
 use ipnet::IpNet;
 use serde::Deserialize;
@@ -95,8 +95,8 @@ fn path(line: &RouteLine, prefix: &IpNet) -> Result<PathSpec, SpecError> {
 }
 
 /// The routes of a `POST /routes` body: adjacent lines with the same table and prefix
-/// are one route with several paths, as in a route file (D5). Every error is reported,
-/// by line index (0-based), before anything is sent.
+/// are one route with several paths, as in a route file (see docs/design.md, “Routes”). Every error
+/// is reported, by line index (0-based), before anything is sent.
 pub fn routes(body: RoutesBody) -> Result<Vec<RouteSpec>, String> {
     let lines = match body {
         RoutesBody::One(l) => vec![l],

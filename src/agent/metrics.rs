@@ -352,7 +352,8 @@ impl Collector for AgentCollector {
 }
 
 /// The `/metrics` text for one snapshot (`None` while VPP is down: then only `vpp_up 0`
-/// and the agent's own metrics, never a frozen segment's values, D10).
+/// and the agent's own metrics, never a frozen segment's values; see docs/design.md, “VPP
+/// restarts”).
 pub fn render(
     snapshot: Option<std::sync::Arc<Snapshot>>,
     up: bool,
@@ -595,7 +596,7 @@ mod tests {
         assert!(text.lines().any(|l| l == "vpp_up 0"));
         assert!(
             !text.contains("vpp_interface_"),
-            "a frozen segment is not served (D10)"
+            "a frozen segment is not served (see docs/design.md, “VPP restarts”)"
         );
         assert!(text.contains("vppx_vpp_reconnects_total 1"));
     }

@@ -1,9 +1,9 @@
 //! `vppx serve`: the REST and Prometheus agent.
 //!
-//! A thin edge over `ops` (style habit 7a): [`http`] parses requests, calls `ops` through
-//! [`vpp::Vpp`] and serialises; [`metrics::render`] turns a stats snapshot into the
-//! `/metrics` text as a pure function. This module owns the HTTP surface and the
-//! connection to VPP it keeps; it does not define what an interface or a route is.
+//! A thin edge over `ops` (see docs/design.md, “Layers”): [`http`] parses requests, calls `ops`
+//! through [`vpp::Vpp`] and serialises; [`metrics::render`] turns a stats snapshot into the
+//! `/metrics` text as a pure function. This module owns the HTTP surface and the connection to VPP
+//! it keeps; it does not define what an interface or a route is.
 //!
 //! Safe by default (see docs/design.md, “Agent security”): listen on 127.0.0.1:9482 or a
 //! Unix socket; every mutation needs `Authorization: Bearer <token>` (from `--token-file`,

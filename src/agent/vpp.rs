@@ -6,9 +6,9 @@
 //! The client and stats reader are synchronous: everything that talks to VPP runs on
 //! blocking threads, at most `api_connections` requests at once, so the async side never
 //! waits on a socket. While VPP is away every VPP-backed call fails at once with 503;
-//! nothing queues behind a dead socket. Stats follow D10: a dropped API connection, a
-//! replaced stats socket, or a heartbeat that stopped moving makes the readers map the
-//! segment afresh, and nothing is exported from a segment while VPP is down.
+//! nothing queues behind a dead socket. Stats follow docs/design.md, “VPP restarts”: a dropped API
+//! connection, a replaced stats socket, or a heartbeat that stopped moving makes the readers map
+//! the segment afresh, and nothing is exported from a segment while VPP is down.
 
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -138,7 +138,8 @@ fn now() -> String {
     humantime::format_rfc3339_millis(SystemTime::now()).to_string()
 }
 
-/// The stats segment as long-running readers see it: reconnected on the D10 signals.
+/// The stats segment as long-running readers see it: reconnected on the signals of a restart
+/// (see docs/design.md, “VPP restarts”).
 #[derive(Default)]
 struct LiveStats {
     client: Option<StatsClient>,

@@ -48,8 +48,9 @@ impl<'a> Caller<'a> {
         }
     }
 
-    /// The message by name, checked against VPP's table (D3, D9): a message it
-    /// lacks — by name, or in this version — is refused before anything is sent.
+    /// The message by name, checked against VPP's table (see docs/design.md, “Compatibility with
+    /// the running VPP” and “Socket transport”): a message it lacks — by name, or in this version —
+    /// is refused before anything is sent.
     pub fn resolve(&self, name: &str) -> Result<Msg<'a>, ApiError> {
         let msg = self
             .schema

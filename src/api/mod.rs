@@ -4,9 +4,8 @@
 //!
 //! [`codec`] is the model-driven codec (apigen's model, `crate::wire`'s
 //! rules); [`schema`] holds the definitions, picks the generated type where
-//! name and CRC match, and caches VPP's answer (D3a); [`call`] sends and
-//! collects answers through the client's untyped path. It must not know about
-//! the command line.
+//! name and CRC match, and caches VPP's answer (see docs/design.md, “Schema cache”); [`call`] sends
+//! and collects answers through the client's untyped path. It must not know about the command line.
 
 pub mod call;
 pub mod codec;
@@ -66,7 +65,7 @@ impl Classify for ApiError {
 }
 
 /// The running VPP's definitions: from the cache when this VPP's message table was seen
-/// before, else asked of VPP with `get_api_json` and cached. The second value is a
+/// before (see docs/design.md, “Schema cache”), else asked of VPP with `get_api_json` and cached. The second value is a
 /// one-line notice when a cache file existed but was not trusted (and was rebuilt).
 pub fn fetch_schema(client: &mut Client) -> Result<(Schema, Option<String>), ApiError> {
     use crate::binapi::memclnt::GetApiJson;

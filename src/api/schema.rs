@@ -224,8 +224,8 @@ impl Schema {
     }
 }
 
-/// The cache key of a VPP (D3a): a hash of its message table's names and
-/// CRCs, so two builds of one version that load other plugins differ.
+/// The cache key of a VPP (see docs/design.md, “Schema cache”): a hash of its message table's names
+/// and CRCs, so two builds of one version that load other plugins differ.
 pub fn cache_key<'a>(name_crcs: impl IntoIterator<Item = &'a String>) -> String {
     // FNV-1a, 64 bits: stable across Rust releases, unlike std's hasher.
     let mut names: Vec<&String> = name_crcs.into_iter().collect();

@@ -1,5 +1,6 @@
 //! `vppx acl ...`: drop rules (VPP's acl plugin). Rules are parsed, and names checked,
-//! before anything is sent (D1): a bad rule is exit 2 and VPP is left as it was.
+//! before anything is sent (see docs/design.md, “Exit codes”): a bad rule is exit 2 and VPP is left
+//! as it was.
 
 use std::io::Read;
 
@@ -94,7 +95,7 @@ fn print_interface(ctx: &Context, i: &InterfaceAcls) -> crate::error::Result<()>
 }
 
 pub fn run(ctx: &mut Context, cmd: AclCommand) -> crate::error::Result<()> {
-    // Bad input is found before anything is sent (D1).
+    // Bad input is found before anything is sent (see docs/design.md, “Exit codes”).
     let rules = match &cmd {
         AclCommand::Set { name, rules, file } => {
             acl::validate_name(name)?;

@@ -399,7 +399,8 @@ pub enum AclCommand {
 }
 
 /// How routes go out: several connections, each with a window of requests in
-/// flight (D12). `route load` and `bench routes` take the same defaults.
+/// flight (see docs/design.md, “Route-load throughput”). `route load` and `bench routes` take the
+/// same defaults.
 #[derive(Debug, Clone, Copy, Args)]
 pub struct Pipelining {
     /// Requests in flight per connection.

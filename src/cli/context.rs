@@ -63,7 +63,8 @@ impl Context {
         Ok(())
     }
 
-    /// Connects and checks that VPP has every message the command uses (D3).
+    /// Connects and checks that VPP has every message the command uses (see docs/design.md,
+    /// “Compatibility with the running VPP”).
     pub fn client(&mut self, messages: &[&[&str]]) -> crate::error::Result<Client> {
         let client = Client::connect(&self.socket, &self.connect)?;
         let names: Vec<&str> = messages.iter().flat_map(|m| m.iter().copied()).collect();

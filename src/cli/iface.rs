@@ -42,7 +42,7 @@ fn parse_mac(mac: Option<String>) -> Result<Option<MacAddress>, CliError> {
 }
 
 pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> crate::error::Result<()> {
-    // Bad input is found before anything is sent (D1).
+    // Bad input is found before anything is sent (see docs/design.md, “Exit codes”).
     let address = match &cmd {
         IfaceCommand::Addr {
             command: AddrCommand::Add { prefix, .. } | AddrCommand::Del { prefix, .. },

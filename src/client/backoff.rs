@@ -1,5 +1,5 @@
 //! Reconnecting with exponential backoff, for long-running commands (`watch`, `serve`)
-//! that must outlive a VPP restart (D10).
+//! that must outlive a VPP restart (see docs/design.md, “VPP restarts”).
 
 use std::path::Path;
 use std::thread;

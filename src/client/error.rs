@@ -1,6 +1,6 @@
 //! The client's one error type. Each variant is a kind the CLI maps to an exit code
-//! (D1): [`ClientError::is_unreachable`] is the "no usable VPP" class (exit 3), a
-//! [`ClientError::Vpp`] is VPP saying no (exit 1).
+//! (see docs/design.md, “Exit codes”): [`ClientError::is_unreachable`] is the "no usable VPP" class
+//! (exit 3), a [`ClientError::Vpp`] is VPP saying no (exit 1).
 
 use std::fmt;
 use std::io;
@@ -26,7 +26,8 @@ pub enum ClientError {
     /// VPP closed the connection (or it broke) while we were talking to it.
     #[error("VPP closed the API connection")]
     Disconnected,
-    /// VPP lacks messages (or message versions) a command needs (D3).
+    /// VPP lacks messages (or message versions) a command needs (see docs/design.md, “Compatibility
+    /// with the running VPP”).
     #[error("{}", fmt_incompatible(missing, changed, vpp_version.as_deref()))]
     Incompatible {
         /// Messages whose name this VPP does not know.
@@ -36,7 +37,8 @@ pub enum ClientError {
         /// VPP's version, when it could be read.
         vpp_version: Option<String>,
     },
-    /// A message this VPP's table lacks; it was never sent (D9).
+    /// A message this VPP's table lacks; it was never sent (see docs/design.md, “Socket
+    /// transport”).
     #[error("this VPP has no message {0} (not in its message table)")]
     NotInTable(String),
     /// VPP answered with a non-zero retval.
@@ -89,8 +91,9 @@ impl Classify for ClientError {
 }
 
 impl ClientError {
-    /// The "no usable VPP" class (exit 3, D1): the socket is missing or refused, VPP did
-    /// not answer in time, the connection dropped, or VPP lacks a message we need.
+    /// The "no usable VPP" class (exit 3; see docs/design.md, “Exit codes”): the socket is missing
+    /// or refused, VPP did not answer in time, the connection dropped, or VPP lacks a message we
+    /// need.
     pub fn is_unreachable(&self) -> bool {
         matches!(
             self,

@@ -9,9 +9,10 @@
 //! [`FrameBuffer`], and every frame of a pipeline window written in one `write`.
 //!
 //! Rules it keeps: message ids come from the handshake's table by `name_crc`, and a
-//! message missing from it is never sent ([`ClientError::NotInTable`], D9); every wait
-//! is bounded by [`ConnectOptions::timeout`] of silence (D2); nothing VPP sends can
-//! panic it. It must not know about the CLI or the simulator.
+//! message missing from it is never sent ([`ClientError::NotInTable`]; see docs/design.md, “Socket
+//! transport”); every wait is bounded by [`ConnectOptions::timeout`] of silence (see
+//! docs/design.md, “Timeouts”); nothing VPP sends can panic it. It must not know about the CLI or
+//! the simulator.
 
 mod backoff;
 mod connect;
@@ -48,7 +49,8 @@ pub const DEFAULT_SOCKET: &str = "/run/vpp/api.sock";
 pub struct ConnectOptions {
     /// The name VPP records for this client (`show api clients`); at most 63 bytes are sent.
     pub client_name: String,
-    /// The longest silence accepted in any wait: connect, handshake, reply, dump (D2).
+    /// The longest silence accepted in any wait: connect, handshake, reply, dump (see
+    /// docs/design.md, “Timeouts”).
     pub timeout: Duration,
 }
 
@@ -350,9 +352,9 @@ impl Client {
         })
     }
 
-    /// Checks that this VPP has every message (`name_crc`) a command needs (D3). If not,
-    /// the error lists the *missing* and *changed* ones, with VPP's version when
-    /// `show_version` can tell it.
+    /// Checks that this VPP has every message (`name_crc`) a command needs (see docs/design.md,
+    /// “Compatibility with the running VPP”). If not, the error lists the *missing* and *changed*
+    /// ones, with VPP's version when `show_version` can tell it.
     pub fn require(&self, names: &[&str]) -> Result<(), ClientError> {
         let (missing, changed) = self.table.check(names);
         if missing.is_empty() && changed.is_empty() {
@@ -546,7 +548,7 @@ impl Client {
     /// client_index already in place): the untyped path of `vppx api`. Nothing
     /// waits for its answers: they arrive through [`Client::next_event`], like
     /// anything else no typed request claims. The caller checks the id against
-    /// the message table first (D9).
+    /// the message table first (see docs/design.md, “Socket transport”).
     pub fn send_raw(&mut self, body: &[u8]) -> Result<(), ClientError> {
         let conn = self.conn.get_mut();
         crate::wire::write_frame(&mut conn.out, body)?;

@@ -93,7 +93,8 @@ impl MessageTable {
     }
 
     /// Sorts the `name_crc`s this table lacks into *missing* (no message of that name) and
-    /// *changed* (the name is there with another CRC), for D3.
+    /// *changed* (the name is there with another CRC); see docs/design.md, “Compatibility with the
+    /// running VPP”.
     pub fn check(&self, names: &[&str]) -> (Vec<String>, Vec<String>) {
         let mut missing = Vec::new();
         let mut changed = Vec::new();

@@ -24,8 +24,8 @@
 //!
 //! `any` alone (`permit any`) says no address at all. A rule that names no address is made
 //! for both families: VPP keeps rules per family, so `permit any` is one IPv4 and one IPv6
-//! rule (decisions D11), and so is `permit proto tcp dport 22`. `proto icmp` is IPv4 only,
-//! `proto icmp6` IPv6 only.
+//! rule (see docs/design.md, “ACLs”), and so is `permit proto tcp dport 22`. `proto icmp` is IPv4
+//! only, `proto icmp6` IPv6 only.
 //!
 //! Every ACL ends with an implicit deny: a packet no rule matches is dropped. Rules match in
 //! order, first match wins. On the command line rules follow one another (each starts at
@@ -35,10 +35,10 @@
 //!
 //! # Names
 //!
-//! vppx keeps an ACL's name in the ACL's tag (at most 63 bytes, D11): letters, digits, `-`,
-//! `_`, `.` and `:`. `acl set` with a name that exists replaces that ACL's rules in place
-//! (`acl_add_replace` with its index), so its index, and where it is applied, stay. An ACL
-//! made without a tag (by another tool) is named `#INDEX`, and any ACL can be named so.
+//! vppx keeps an ACL's name in the ACL's tag (at most 63 bytes; see docs/design.md, “ACLs”):
+//! letters, digits, `-`, `_`, `.` and `:`. `acl set` with a name that exists replaces that ACL's
+//! rules in place (`acl_add_replace` with its index), so its index, and where it is applied, stay.
+//! An ACL made without a tag (by another tool) is named `#INDEX`, and any ACL can be named so.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -60,7 +60,8 @@ use crate::binapi::interface::{SwInterfaceDetails, SwInterfaceDump};
 use crate::client::Client;
 use crate::wire::{Message, VppEnum};
 
-/// The messages ACL commands use, checked against VPP at connect time (D3).
+/// The messages ACL commands use, checked against VPP at connect time (see docs/design.md,
+/// “Compatibility with the running VPP”).
 pub const MESSAGES: &[&str] = &[
     AclAddReplace::NAME_CRC,
     AclAddReplaceReply::NAME_CRC,
@@ -76,7 +77,7 @@ pub const MESSAGES: &[&str] = &[
     SwInterfaceDetails::NAME_CRC,
 ];
 
-/// The longest name: the tag is a 64-byte string with its NUL (D11).
+/// The longest name: the tag is a 64-byte string with its NUL (see docs/design.md, “ACLs”).
 pub const MAX_NAME: usize = 63;
 
 /// `~0`: a new ACL, or every ACL / interface in a dump.

@@ -16,7 +16,8 @@ use crate::binapi::ip::IpAddressDump;
 use crate::client::Client;
 use crate::wire::{MacAddress, Message};
 
-/// The messages interface commands use, checked against VPP at connect time (D3).
+/// The messages interface commands use, checked against VPP at connect time (see docs/design.md,
+/// “Compatibility with the running VPP”).
 pub const MESSAGES: &[&str] = &[
     SwInterfaceDump::NAME_CRC,
     SwInterfaceDetails::NAME_CRC,

@@ -159,7 +159,7 @@ pub fn errors(snap: &Snapshot) -> Vec<ErrorCounter> {
 }
 
 /// The acl plugin's counters of one node (`acl-plugin-in-ip4-fa`, ...), as VPP counts them:
-/// per node, not per interface (D11).
+/// per node, not per interface (see docs/design.md, “ACLs”).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AclCounters {
     pub node: String,

@@ -12,7 +12,8 @@
 //!   `VNET_API_ERROR_INVALID_SRC_ADDRESS (-57)`, a destination one
 //!   `VNET_API_ERROR_INVALID_DST_ADDRESS (-58)`, a port or ICMP range whose first value is
 //!   above its last `VNET_API_ERROR_INVALID_VALUE_2 (-8)`. A tag that fills all 64 bytes of
-//!   its field (no terminating NUL) is `VNET_API_ERROR_INVALID_VALUE (-7)` (decisions D11).
+//!   its field (no terminating NUL) is `VNET_API_ERROR_INVALID_VALUE (-7)` (see docs/design.md,
+//!   “ACLs”).
 //! - `acl_del` of a missing ACL is `-6`; of one applied as input on some interface
 //!   `VNET_API_ERROR_ACL_IN_USE_INBOUND (-142)`, as output
 //!   `VNET_API_ERROR_ACL_IN_USE_OUTBOUND (-143)`.
@@ -28,9 +29,9 @@
 //!
 //! Matching ([`Acls::classify`]) is the plugin's: the rules of the interface's ACLs, in list
 //! order, first match wins, and a packet no rule matches is denied (the implicit deny at the
-//! end of every ACL, D11). A rule matches a packet of its address family (taken from the
-//! rule's source prefix) whose source and destination fall in its prefixes; a rule with a
-//! protocol also needs that protocol, the ports within its ranges (the ICMP type and code
+//! end of every ACL; see docs/design.md, “ACLs”). A rule matches a packet of its address family
+//! (taken from the rule's source prefix) whose source and destination fall in its prefixes; a rule
+//! with a protocol also needs that protocol, the ports within its ranges (the ICMP type and code
 //! for ICMP) and, for TCP, the flags under its mask.
 
 use std::collections::BTreeMap;

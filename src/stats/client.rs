@@ -5,7 +5,7 @@
 //! mapping, the parsed directory and the set of entries a pattern list selects are all kept
 //! between polls; a poll of an unchanged directory makes no system call and reads only
 //! values. Restarts are the caller's to notice through [`StatsClient::socket_replaced`] and
-//! [`StatsClient::heartbeat`] (decision D10), after which it calls
+//! [`StatsClient::heartbeat`] (see docs/design.md, “VPP restarts”), after which it calls
 //! [`StatsClient::reconnect`].
 
 use std::path::{Path, PathBuf};

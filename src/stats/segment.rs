@@ -220,7 +220,7 @@ fn receive_fd(path: &Path, timeout: Duration) -> io::Result<Option<OwnedFd>> {
 }
 
 /// The inode of the stats socket file: VPP replaces the file when it restarts, so a
-/// changed inode means the segment we hold is frozen (decision D10).
+/// changed inode means the segment we hold is frozen (see docs/design.md, “VPP restarts”).
 pub fn socket_inode(path: impl AsRef<Path>) -> io::Result<u64> {
     use std::os::unix::fs::MetadataExt;
     Ok(std::fs::metadata(path)?.ino())

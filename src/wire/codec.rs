@@ -241,7 +241,7 @@ macro_rules! be_int {
 be_int!(u8, u16, u32, u64, i8, i16, i32, i64);
 
 /// `f64` travels in host order (little-endian on every platform VPP runs
-/// on): VPP's byte-swapping helpers leave floats alone (decisions.md D13).
+/// on): VPP's byte-swapping helpers leave floats alone (see docs/design.md, “Floats on the wire”).
 impl Encode for f64 {
     fn encode(&self, w: &mut Writer) -> Result<()> {
         w.put(&self.to_le_bytes());

@@ -406,7 +406,7 @@ fn the_schema_comes_from_vpp_and_is_cached_per_message_table() {
 
 #[test]
 fn a_schema_file_is_used_as_given_and_crc_mismatches_are_marked() {
-    let raw = crate::common::golden("api/get_api_json.json.gz");
+    let raw = crate::common::golden("api/get_api_json.json");
     let mut modules: Value = serde_json::from_slice(&raw).expect("JSON");
     // Edit one message's CRC in a copy.
     let mut edited = false;

@@ -12,13 +12,7 @@ fn write(sim: &Sim, name: &str, text: &str) -> String {
 /// What the simulator counted of requests that change state.
 pub fn mutating(sim: &Sim) -> u64 {
     let r = sim
-        .vppx(&[
-            "--json",
-            "api",
-            "call",
-            "cli_inband",
-            r#"{"cmd":"sim api-counters"}"#,
-        ])
+        .vppx(&["--json", "cli", "sim", "api-counters"])
         .ok()
         .json();
     r["reply"]

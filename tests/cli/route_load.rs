@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::harness::{Sim, VPPX};
-use crate::serve::{self, get, Serve};
+use crate::serve::{self, get, Serve, TOKEN};
 
 /// A file of `n` /32 routes into `table`.
 fn route_file(sim: &Sim, name: &str, n: u32, table: u32) -> String {
@@ -180,9 +180,6 @@ fn a_file_truncated_while_loading_stops_the_load() {
     );
 }
 
-use crate::serve::TOKEN;
-
-/// `vppx serve` (with the tests' token) against `sim`, ready.
 fn serve(sim: &Sim) -> Serve {
     let s = Serve::start(sim.dir.path(), &[]);
     let deadline = Instant::now() + Duration::from_secs(15);

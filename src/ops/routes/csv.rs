@@ -3,10 +3,9 @@
 //!
 //! It owns the file format (described in [`crate::ops::routes`]), line numbers, grouping
 //! of adjacent lines into one route, the spooling of standard input to a temporary file
-//! (so that a validation pass and a programming pass can both read it, D12) and the
-//! validation pass itself. It never holds more than one group of lines in memory, so a
-//! million-line file costs what one line costs. It sends nothing: callers program what it
-//! yields.
+//! (so that a validation pass and a programming pass can both read it; see docs/design.md, “Route
+//! load”) and the validation pass itself. It never holds more than one group of lines in memory, so
+//! a million-line file costs what one line costs. It sends nothing: callers program what it yields.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::fs::File;
@@ -243,8 +242,9 @@ pub type TableCheck<'a> = &'a dyn Fn(TableRef) -> bool;
 
 /// Reads route lines and yields one item per route, in file order: `Ok` for a good route
 /// (all the adjacent lines of one table and prefix), or one `Err` per bad line. A group
-/// with a bad line yields only its errors (it fails whole, D12); a line whose prefix or
-/// table cannot be read belongs to no group and does not split the group around it.
+/// with a bad line yields only its errors (it fails whole; see docs/design.md, “Route-load
+/// throughput”); a line whose prefix or table cannot be read belongs to no group and does not split
+/// the group around it.
 pub struct RouteReader<'a, R: Read> {
     name: String,
     input: BufReader<R>,

@@ -1,9 +1,9 @@
 //! Routes as operators write them: the model ([`spec`]) and the route-file reader
 //! ([`csv`]) behind `vppx route add|del|load`.
 //!
-//! This module owns parsing and validating routes before anything is sent (D1: malformed
-//! input is exit 2 and nothing is programmed). It does not talk to VPP: callers resolve
-//! interface names, create tables and send what it yields.
+//! This module owns parsing and validating routes before anything is sent (see docs/design.md,
+//! “Exit codes”; malformed input is exit 2 and nothing is programmed). It does not talk to VPP:
+//! callers resolve interface names, create tables and send what it yields.
 //!
 //! # The route file (`vppx route load FILE`)
 //!
@@ -41,7 +41,7 @@
 //! - **Multipath.** Adjacent lines (comments and blanks between them aside) with the same
 //!   table and prefix are one route with several paths, sent whole. The same prefix
 //!   again later in the file, after other routes, is a new route that replaces the first,
-//!   as VPP would (D5).
+//!   as VPP would (see docs/design.md, “Routes”).
 //! - **Errors** read `FILE:LINE: reason`, sorted by line, all of them found before
 //!   anything is sent. A bad line fails its whole multipath group.
 //!

@@ -10,7 +10,8 @@
 //!
 //! Prefixes are strict: a prefix with host bits set (`10.1.2.3/16`) is refused with a hint
 //! naming the network (`10.1.0.0/16`), because VPP would silently mask it and two
-//! spellings of one route must never race on two connections (D5, D12).
+//! spellings of one route must never race on two connections (see docs/design.md, “Routes” and
+//! “Route programming”).
 
 use std::fmt;
 use std::net::IpAddr;
@@ -125,7 +126,8 @@ pub struct RouteKey {
 impl RouteKey {
     /// The connection (0..connections) that carries this route during a load: a stable
     /// hash of (table, prefix), so every line for one prefix goes through one connection
-    /// in file order (D12). Stable across runs, platforms and Rust versions (FNV-1a).
+    /// in file order (see docs/design.md, “Route programming”). Stable across runs, platforms and
+    /// Rust versions (FNV-1a).
     pub fn connection(&self, connections: usize) -> usize {
         if connections <= 1 {
             return 0;
@@ -150,7 +152,8 @@ impl RouteKey {
     }
 }
 
-/// A route with all its paths, as it will be sent (`is_multipath = 0`, D5).
+/// A route with all its paths, as it will be sent (`is_multipath = 0`; see docs/design.md,
+/// “Routes”).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteSpec {
     pub table: u32,

@@ -24,7 +24,7 @@ use crate::wire::Message;
 /// `~0`: no interface.
 const NO_INTERFACE: u32 = u32::MAX;
 
-/// The messages route commands use (D3).
+/// The messages route commands use (see docs/design.md, “Compatibility with the running VPP”).
 pub const MESSAGES: &[&str] = &[
     IpRouteAddDel::NAME_CRC,
     IpRouteAddDelReply::NAME_CRC,
@@ -140,7 +140,7 @@ pub fn fib_path(p: &PathSpec, is_ip6: bool, names: &InterfaceNames) -> Result<Fi
 }
 
 /// The `ip_route_add_del` for a route: all its paths, `is_multipath = 0`, so
-/// that sending it twice gives the same FIB (D5).
+/// that sending it twice gives the same FIB (see docs/design.md, “Routes”).
 pub fn add_del_request(
     route: &RouteSpec,
     is_add: bool,
@@ -281,7 +281,7 @@ pub fn table_add_del(client: &mut Client, table: u32, is_ip6: bool, is_add: bool
     Ok(())
 }
 
-/// Every route, sorted by table, then address, then length (D5).
+/// Every route, sorted by table, then address, then length (see docs/design.md, “Routes”).
 pub fn list(client: &mut Client, table: Option<u32>, prefix: Option<IpNet>) -> Result<Vec<Route>> {
     let names = InterfaceNames::load(client)?;
     let sources = source_names(client)?;
@@ -350,7 +350,7 @@ fn lookup(client: &mut Client, key: &RouteKey, names: &InterfaceNames) -> Result
 }
 
 /// Deletes a route; one that is not there is an error (`no such route`), which
-/// VPP itself would not say (it answers 0, D5).
+/// VPP itself would not say (it answers 0; see docs/design.md, “Routes”).
 pub fn del(client: &mut Client, key: &RouteKey) -> Result<Route> {
     let names = InterfaceNames::load(client)?;
     let existing = lookup(client, key, &names)?.ok_or_else(|| OpsError::NotFound {

@@ -5,11 +5,11 @@
 //! requesting client; [`Api::event_frames`] turns the events the request caused into frames
 //! for each subscriber. The server sends the first before the second, as VPP does.
 //!
-//! As VPP (D9): a message id not in the table, or a message shorter than its definition, is
-//! logged (with `VPPX_SIM_DEBUG` set) and answered with nothing. A request that is in the
-//! table but not simulated gets its `_reply` with `VNET_API_ERROR_UNIMPLEMENTED (-9)` when the
-//! reply has a retval (a `*_dump` gets no details: the client's control_ping ends it), so a
-//! client fails fast instead of waiting.
+//! As VPP (see docs/design.md, “Socket transport”): a message id not in the table, or a message
+//! shorter than its definition, is logged (with `VPPX_SIM_DEBUG` set) and answered with nothing. A
+//! request that is in the table but not simulated gets its `_reply` with
+//! `VNET_API_ERROR_UNIMPLEMENTED (-9)` when the reply has a retval (a `*_dump` gets no details: the
+//! client's control_ping ends it), so a client fails fast instead of waiting.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
