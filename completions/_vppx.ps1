@@ -363,6 +363,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only validate the file (against VPP''s interfaces); program nothing')
             [CompletionResult]::new('--keep-going', '--keep-going', [CompletionResultType]::ParameterName, 'Program the good routes even if some lines are bad (exit 1 then)')
             [CompletionResult]::new('--create-tables', '--create-tables', [CompletionResultType]::ParameterName, 'Create missing tables first')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Load even if VPP''s main heap or stats segment looks too small for the new routes, and do not stop when one runs low')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
             [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')

@@ -2935,7 +2935,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__route__subcmd__load)
-            opts="-h -V --delete --replace --source-priority --dry-run --keep-going --create-tables --window --connections --table --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --delete --replace --source-priority --dry-run --keep-going --create-tables --force --window --connections --table --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -322,6 +322,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand --dry-run 'Only validate the file (against VPP''s interfaces); program nothing'
             cand --keep-going 'Program the good routes even if some lines are bad (exit 1 then)'
             cand --create-tables 'Create missing tables first'
+            cand --force 'Load even if VPP''s main heap or stats segment looks too small for the new routes, and do not stop when one runs low'
             cand --json 'Print JSON (NDJSON for streams) instead of tables'
             cand --sim 'Run the command against a private, embedded simulator instead of VPP'
             cand -h 'Print help'

@@ -185,6 +185,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcomm
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l dry-run -d 'Only validate the file (against VPP\'s interfaces); program nothing'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l keep-going -d 'Program the good routes even if some lines are bad (exit 1 then)'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l create-tables -d 'Create missing tables first'
+complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l force -d 'Load even if VPP\'s main heap or stats segment looks too small for the new routes, and do not stop when one runs low'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand route; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'

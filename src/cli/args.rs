@@ -257,6 +257,10 @@ pub enum RouteCommand {
         /// Create missing tables first.
         #[arg(long)]
         create_tables: bool,
+        /// Load even if VPP's main heap or stats segment looks too small for the new
+        /// routes, and do not stop when one runs low.
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         pipelining: Pipelining,
         /// The table for lines that name none. With --replace it may be repeated: the

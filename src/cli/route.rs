@@ -6,6 +6,7 @@ use super::exit::CliError;
 use super::interrupt;
 use super::stream_table::StreamTable;
 use crate::client::Client;
+use crate::ops::routes::capacity;
 use crate::ops::routes::csv::MAX_TABLES;
 use crate::ops::routes::list;
 use crate::ops::routes::load::{self, LoadPlan, LoadSummary};
@@ -14,6 +15,7 @@ use crate::ops::routes::vpp::{self, Route, Table};
 use crate::ops::routes::{
     parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource, Validation,
 };
+use crate::stats::StatsClient;
 
 const HEADERS: &[&str] = &[
     "table",
@@ -96,6 +98,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
             dry_run,
             keep_going,
             create_tables,
+            force,
             pipelining:
                 Pipelining {
                     window,
@@ -124,7 +127,7 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
             if replace {
                 return super::replace::run(ctx, &file, dry_run, &plan, &table, source_priority);
             }
-            return load(ctx, &file, dry_run, &plan);
+            return load(ctx, &file, dry_run, force, &plan);
         }
         RouteCommand::List {
             table,
@@ -380,7 +383,24 @@ fn interrupted_error() -> crate::error::Error {
     .into()
 }
 
-fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate::error::Result<()> {
+/// The stats segment, for the capacity guard; `None` (with a notice) if it cannot be read.
+fn gauges_reader(ctx: &Context) -> Option<StatsClient> {
+    match StatsClient::connect_with_timeout(&ctx.stats_socket, ctx.connect.timeout) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            eprintln!("vppx: cannot read VPP's memory gauges ({e}); capacity not checked");
+            None
+        }
+    }
+}
+
+fn load(
+    ctx: &mut Context,
+    file: &str,
+    dry_run: bool,
+    force: bool,
+    plan: &LoadPlan,
+) -> crate::error::Result<()> {
     let flag = interrupt::install()?;
     let stop = Stop::on_interrupt(flag);
     let source =
@@ -410,6 +430,32 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate:
         }
         return Ok(());
     }
+    // The capacity guard: refuse what would exhaust one of VPP's heaps.
+    let mut gauges = if force || plan.delete {
+        None
+    } else {
+        gauges_reader(ctx)
+    };
+    if let Some(stats) = gauges.as_mut() {
+        match capacity::read(stats) {
+            Ok(g) => {
+                if let Err(short) = capacity::check(&g, validation.routes) {
+                    let summary = LoadSummary::of_validation(&source, plan, &validation);
+                    print_summary(ctx, &summary)?;
+                    let _ = client.close();
+                    return Err(CliError {
+                        class: crate::error::ErrorClass::Refused,
+                        message: short.to_string(),
+                    }
+                    .into());
+                }
+            }
+            Err(e) => {
+                eprintln!("vppx: cannot read VPP's memory gauges ({e}); capacity not checked")
+            }
+        }
+    }
+    let low: std::sync::Mutex<Option<capacity::Heap>> = std::sync::Mutex::new(None);
     let socket = ctx.socket.clone();
     let opts = ctx.connect.clone();
     let connect = move || {
@@ -432,6 +478,25 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate:
                 bar.finish_and_clear();
             });
         }
+        if let Some(mut stats) = gauges.take() {
+            // VPP refreshes the gauges every few seconds; reading them twice a second
+            // sees each refresh.
+            let (done, stop, low) = (&done, &stop, &low);
+            s.spawn(move || {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    if let Ok(g) = capacity::read(&mut stats) {
+                        if let Some(h) = capacity::low(&g) {
+                            if let Ok(mut l) = low.lock() {
+                                l.get_or_insert(h);
+                            }
+                            stop.request(StopReason::LowMemory);
+                            return;
+                        }
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                }
+            });
+        }
         let r = load::program(
             &mut client,
             &source,
@@ -449,6 +514,29 @@ fn load(ctx: &mut Context, file: &str, dry_run: bool, plan: &LoadPlan) -> crate:
     let _ = client.close();
     if result.stopped == Some(StopReason::Interrupted) {
         return Err(interrupted_error());
+    }
+    if result.stopped == Some(StopReason::LowMemory) {
+        let heap = low.lock().ok().and_then(|l| *l);
+        let what = heap.map_or_else(
+            || "one of VPP's heaps ran low".to_string(),
+            |h| {
+                format!(
+                    "VPP's {} fell to {} free (under {}); raise {} in VPP's startup.conf",
+                    h.name,
+                    capacity::mib(h.free),
+                    capacity::mib(h.floor()),
+                    h.setting()
+                )
+            },
+        );
+        return Err(CliError {
+            class: crate::error::ErrorClass::Refused,
+            message: format!(
+                "{what}: stopped, {} routes not sent",
+                thousands(result.summary.not_sent)
+            ),
+        }
+        .into());
     }
     if let Some(e) = result.changed {
         return Err(CliError::bad_input(e.to_string()).into());

@@ -237,3 +237,33 @@ fn the_cli_and_the_agent_agree_on_routes() {
     assert!(cli.stderr.contains(why), "{}", cli.stderr);
     assert!(http["detail"].as_str().unwrap().contains(why), "{http}");
 }
+
+/// A load that would exhaust VPP's 32 MiB stats segment (40 B a route, twice that while
+/// the counter vectors double) is refused before anything is sent, naming the heap, the
+/// numbers and the startup.conf setting; the simulator stays up.
+#[test]
+fn the_capacity_guard_refuses_a_load_that_would_exhaust_the_stats_segment() {
+    let sim = Sim::start();
+    let file = route_file(&sim, "huge.csv", 400_000, 0);
+    let stats = sim.dir.path().join("stats.sock");
+    let r = sim
+        .vppx(&[
+            "--stats-socket",
+            stats.to_str().unwrap(),
+            "route",
+            "load",
+            &file,
+        ])
+        .code(1);
+    for part in [
+        "stat segment",
+        "free of 32.0 MiB",
+        "400000 new routes",
+        "statseg { size }",
+        "--force",
+    ] {
+        assert!(r.stderr.contains(part), "{part} missing:\n{}", r.stderr);
+    }
+    assert_eq!(count_in(&sim, "0"), 0, "nothing was sent");
+    sim.vppx(&["version"]).ok();
+}

@@ -63,6 +63,8 @@ pub struct LoadSummary {
     pub interrupted: bool,
     /// The load was stopped because the file changed or could not be read.
     pub file_changed: bool,
+    /// The load was stopped because one of VPP's heaps ran low.
+    pub low_memory: bool,
     pub connections: usize,
     pub window: usize,
     pub elapsed_seconds: f64,
@@ -234,6 +236,7 @@ pub fn program(
     summary.failures = failures;
     summary.failures_truncated = truncated;
     summary.interrupted = stopped == Some(StopReason::Interrupted);
+    summary.low_memory = stopped == Some(StopReason::LowMemory);
     let changed = changed.into_inner().ok().flatten();
     summary.file_changed = changed.is_some();
     let elapsed = start.elapsed();

@@ -47,6 +47,7 @@
 //!
 //! See `examples/routes.csv`.
 
+pub mod capacity;
 pub mod csv;
 pub mod list;
 pub mod load;
