@@ -186,7 +186,13 @@ fn answer(r: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Answer {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    let text = r.body_mut().read_to_string().expect("body");
+    // Whole route tables are read in some tests; ureq's default cap is 10 MiB.
+    let text = r
+        .body_mut()
+        .with_config()
+        .limit(1 << 30)
+        .read_to_string()
+        .expect("body");
     Answer {
         status,
         content_type,
