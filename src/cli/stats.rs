@@ -330,7 +330,8 @@ fn routes(
     top: usize,
     refresh: Duration,
 ) -> crate::error::Result<()> {
-    use crate::ops::routes::list::{ListQuery, RouteIndex, ROUTE_TO};
+    use crate::ops::routes::list::{ListQuery, ROUTE_TO};
+    use crate::ops::routes::traffic::{self, RouteMap};
     let prefix = match prefix {
         Some(p) => Some(
             p.trim()
@@ -348,20 +349,26 @@ fn routes(
     let query = ListQuery { table, prefix };
     let mut stats_client = StatsClient::connect(&ctx.stats_socket)?;
     let mut api = ctx.client(&[crate::ops::routes::vpp::MESSAGES])?;
-    let mut index = RouteIndex::read(&mut api, query)?;
-    let read = |c: &mut StatsClient| -> crate::error::Result<Vec<crate::stats::CombinedCounter>> {
-        Ok(c.combined_totals(ROUTE_TO)?.unwrap_or_default())
+    let mut index = RouteMap::read(&mut api, query)?;
+    // Two buffers of summed counters, swapped each interval: no allocation after the first
+    // readings (see docs/design.md, “Route counters at scale”).
+    let read = |c: &mut StatsClient,
+                out: &mut Vec<crate::stats::CombinedCounter>|
+     -> crate::error::Result<()> {
+        c.combined_totals_into(ROUTE_TO, out)?;
+        Ok(())
     };
+    let (mut old, mut new) = (Vec::new(), Vec::new());
     let headers_counts = ["table", "prefix", "packets", "bytes", "stats index"];
     let Some(interval) = args.interval else {
-        let totals = read(&mut stats_client)?;
-        let v = stats::route_traffic(&index, &totals, None, top);
+        read(&mut stats_client, &mut new)?;
+        let v = traffic::rank(&index, &new, None, top);
         api.close()?;
         let rows = route_rows(&v, false);
         ctx.out.print(&v, &headers_counts, rows)?;
         return Ok(());
     };
-    let mut old = read(&mut stats_client)?;
+    read(&mut stats_client, &mut old)?;
     let mut indexed_len = old.len();
     let mut dumped = Instant::now();
     let mut then = Instant::now();
@@ -369,10 +376,10 @@ fn routes(
     while args.count.is_none_or(|c| done < c) {
         std::thread::sleep(interval.saturating_sub(then.elapsed()));
         let started = Instant::now();
-        let new = read(&mut stats_client)?;
+        read(&mut stats_client, &mut new)?;
         let now = Instant::now();
         let secs = now.duration_since(then).as_secs_f64();
-        let v = stats::route_traffic(&index, &new, Some((&old, secs)), top);
+        let v = traffic::rank(&index, &new, Some((&old, secs)), top);
         let scan_seconds = started.elapsed().as_secs_f64();
         let rows = route_rows(&v, true);
         emit(
@@ -395,11 +402,11 @@ fn routes(
         )?;
         let stale = new.len() != indexed_len || (!refresh.is_zero() && dumped.elapsed() >= refresh);
         if stale {
-            index = RouteIndex::read(&mut api, query)?;
+            index = RouteMap::read(&mut api, query)?;
             indexed_len = new.len();
             dumped = Instant::now();
         }
-        old = new;
+        std::mem::swap(&mut old, &mut new);
         then = now;
         done += 1;
     }

@@ -429,65 +429,21 @@ pub struct RouteTraffic {
     pub bps: Option<f64>,
 }
 
-fn total_at(totals: &[CombinedCounter], i: u32) -> CombinedCounter {
-    totals.get(i as usize).copied().unwrap_or_default()
-}
-
 /// The `top` routes of `index` (all of them for 0): by packets, or with `old` (the totals
 /// `secs` earlier) by packets per second, busiest first; ties in stats-index order. Only
-/// the chosen routes are built, so ranking a million costs one pass and 16 bytes each.
+/// the chosen routes are built, and only `top` candidates are kept while ranking (see
+/// [`crate::ops::routes::traffic`], which `stats routes` uses with a more compact map).
 pub fn route_traffic(
     index: &RouteIndex,
     new: &[CombinedCounter],
     old: Option<(&[CombinedCounter], f64)>,
     top: usize,
 ) -> Vec<RouteTraffic> {
-    let rate = |i: u32| -> f64 {
-        let n = total_at(new, i);
-        match old {
-            Some((old, secs)) => per_sec(n.packets, total_at(old, i).packets, secs),
-            None => n.packets as f64,
-        }
-    };
-    let mut ranked: Vec<(f64, usize)> = index
-        .routes
-        .iter()
-        .enumerate()
-        .map(|(k, r)| (rate(r.0), k))
-        .collect();
-    let by_rate = |a: &(f64, usize), b: &(f64, usize)| {
-        b.0.total_cmp(&a.0)
-            .then_with(|| index.routes[a.1].0.cmp(&index.routes[b.1].0))
-    };
-    if top > 0 && top < ranked.len() {
-        ranked.select_nth_unstable_by(top - 1, by_rate);
-        ranked.truncate(top);
-    }
-    ranked.sort_unstable_by(by_rate);
-    ranked
+    use crate::ops::routes::traffic::{rate_of, top_slots, traffic_row};
+    let items = index.routes.iter().enumerate().map(|(k, r)| (r.0, k));
+    top_slots(items, rate_of(new, old), top)
         .into_iter()
-        .map(|(_, k)| {
-            let (stats_index, table, prefix) = index.routes[k];
-            let n = total_at(new, stats_index);
-            let (pps, bps) = match old {
-                Some((old, secs)) => {
-                    let o = total_at(old, stats_index);
-                    (
-                        Some(per_sec(n.packets, o.packets, secs)),
-                        Some(per_sec(n.bytes, o.bytes, secs) * 8.0),
-                    )
-                }
-                None => (None, None),
-            };
-            RouteTraffic {
-                table,
-                prefix,
-                stats_index,
-                packets: n.packets,
-                bytes: n.bytes,
-                pps,
-                bps,
-            }
-        })
+        .filter_map(|(_, k)| index.routes.get(k))
+        .map(|r| traffic_row(*r, new, old))
         .collect()
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{fence, Ordering};
 use std::time::{Duration, Instant};
 
-use super::decode::{combined_totals, read_value};
+use super::decode::{combined_totals, combined_totals_into, read_value};
 use super::directory::{DirEntry, Directory};
 use super::error::{Result, StatsError};
 use super::pattern::Patterns;
@@ -165,6 +165,22 @@ impl StatsClient {
         })
     }
 
+    /// [`StatsClient::combined_totals`] into `out`, reusing its allocation (cleared first;
+    /// left empty on error). `Ok(false)` if there is no such entry or it is another type.
+    pub fn combined_totals_into(
+        &mut self,
+        name: &str,
+        out: &mut Vec<CombinedCounter>,
+    ) -> Result<bool> {
+        self.consistent(|view, dir| match dir.find(name) {
+            Some(entry) => combined_totals_into(view, dir, entry, out),
+            None => {
+                out.clear();
+                Ok(false)
+            }
+        })
+    }
+
     /// Reads every entry the patterns select, in one consistent pass.
     ///
     /// Compiling the patterns is skipped when they equal the previous call's, so polling
@@ -238,7 +254,10 @@ impl StatsClient {
     }
 
     /// Runs `read` against a directory and values that were consistent with each other.
-    fn consistent<T>(&mut self, read: impl Fn(View<'_>, &Directory) -> Result<T>) -> Result<T> {
+    fn consistent<T>(
+        &mut self,
+        mut read: impl FnMut(View<'_>, &Directory) -> Result<T>,
+    ) -> Result<T> {
         let start = Instant::now();
         let mut attempt = 0u32;
         loop {

@@ -4,6 +4,8 @@
 //! combined vectors are `[thread][index]`, a symlink yields its target element per thread,
 //! scalars and gauges are the union word read as a `u64`.
 
+use std::sync::atomic::Ordering::Relaxed;
+
 use super::directory::{DirEntry, Directory};
 use super::error::{Result, StatsError};
 use super::layout::{StatType, COMBINED_SIZE};
@@ -181,25 +183,41 @@ pub(crate) fn combined_totals(
     dir: &Directory,
     entry: &DirEntry,
 ) -> Result<Option<Vec<CombinedCounter>>> {
+    let mut out = Vec::new();
+    Ok(combined_totals_into(view, dir, entry, &mut out)?.then_some(out))
+}
+
+/// [`combined_totals`] into `out` (cleared first, its allocation kept): what a poll that
+/// reads the same vector every interval uses, so that it allocates nothing after the
+/// first. Each thread's vector is bounds-checked once and read word by word. `false` if
+/// `entry` is not a combined counter vector.
+pub(crate) fn combined_totals_into(
+    view: View<'_>,
+    dir: &Directory,
+    entry: &DirEntry,
+    out: &mut Vec<CombinedCounter>,
+) -> Result<bool> {
+    out.clear();
     if entry.stat_type() != StatType::CounterVectorCombined {
-        return Ok(None);
+        return Ok(false);
     }
-    let sum = || -> Result<Vec<CombinedCounter>> {
+    let mut sum = || -> Result<()> {
         let threads = threads(view, dir.current_value(view, entry.index())?)?;
-        let mut out: Vec<CombinedCounter> = Vec::new();
         for t in 0..threads.len {
             let data = view.u64_elem("per-thread vector", threads, t)?;
             let v = view.vector("counter vector", data, COMBINED_SIZE, 8)?;
+            let words = view.seg.u64s("combined counter", v.offset, v.len * 2)?;
             if out.len() < v.len {
                 out.resize(v.len, CombinedCounter::default());
             }
-            for (i, total) in out.iter_mut().enumerate().take(v.len) {
-                let c = combined_at(view, v.offset + i * COMBINED_SIZE)?;
-                total.packets = total.packets.wrapping_add(c.packets);
-                total.bytes = total.bytes.wrapping_add(c.bytes);
+            for (total, c) in out.iter_mut().zip(words.chunks_exact(2)) {
+                let (packets, bytes) = (c[0].load(Relaxed), c[1].load(Relaxed));
+                total.packets = total.packets.wrapping_add(packets);
+                total.bytes = total.bytes.wrapping_add(bytes);
             }
         }
-        Ok(out)
+        Ok(())
     };
-    sum().map(Some).map_err(|e| e.in_entry(entry.name()))
+    sum().map_err(|e| e.in_entry(entry.name()))?;
+    Ok(true)
 }

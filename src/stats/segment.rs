@@ -65,6 +65,24 @@ impl Words {
         Ok(unsafe { &*self.map.as_ptr().add(offset).cast::<AtomicU64>() })
     }
 
+    /// `count` aligned words from `offset`, checked once: what a long counter vector is read
+    /// through, one relaxed load per word as everywhere else.
+    fn u64s_at(&self, what: &'static str, offset: usize, count: usize) -> Result<&[AtomicU64]> {
+        let len = count.checked_mul(8).ok_or(StatsError::Truncated {
+            what,
+            offset,
+            len: usize::MAX,
+            size: self.len,
+        })?;
+        self.check(what, offset, len, 8)?;
+        // SAFETY: as in `u64_at`, for every word of the range: `check` proved
+        // offset..offset+8*count lies inside the live mapping and is 8-aligned, and a slice of
+        // AtomicU64 has the layout of `count` u64s. The borrow cannot outlive `self`.
+        Ok(unsafe {
+            std::slice::from_raw_parts(self.map.as_ptr().add(offset).cast::<AtomicU64>(), count)
+        })
+    }
+
     fn u32_at(&self, what: &'static str, offset: usize) -> Result<&AtomicU32> {
         self.check(what, offset, 4, 4)?;
         // SAFETY: as in `u64_at`: checked to lie inside the live mapping, 4-aligned, and
@@ -163,6 +181,12 @@ impl Segment {
     /// Loads the aligned `u64` at `offset`.
     pub fn u64(&self, what: &'static str, offset: usize) -> Result<u64> {
         Ok(self.words.u64_at(what, offset)?.load(Ordering::Relaxed))
+    }
+
+    /// The `count` aligned words at `offset`, bounds-checked once; each is read with a
+    /// relaxed load (`Ordering::Relaxed`) by the caller.
+    pub fn u64s(&self, what: &'static str, offset: usize, count: usize) -> Result<&[AtomicU64]> {
+        self.words.u64s_at(what, offset, count)
     }
 
     /// Loads the aligned `u32` at `offset`.

@@ -12,6 +12,7 @@ mod harness;
 mod iface;
 mod openapi;
 mod route;
+mod route_golden;
 mod route_load;
 mod route_traffic;
 mod serve;

@@ -26,7 +26,7 @@ use serde::Serialize;
 use super::spec::{parse_route_key_words, RouteKey};
 use super::vpp::{self, InterfaceNames, Route, RoutePath};
 use crate::binapi::fib_types::{FibPathNhProto, FibPathType};
-use crate::binapi::ip::{IpRoute, IpRouteDump, IpRouteV2Dump, IpTable};
+use crate::binapi::ip::{IpRoute, IpRouteDump, IpRouteV2, IpRouteV2Dump, IpTable};
 use crate::client::Client;
 use crate::ops::error::Result;
 use crate::stats::CombinedCounter;
@@ -257,8 +257,6 @@ impl Listing {
                 continue;
             }
             let mut own = OwnEntries::default();
-            let (arena, index) = (&mut listing.arena, &mut listing.index);
-            let sources = &listing.sources;
             // `src` 0: every entry, with its best source.
             let req = IpRouteV2Dump {
                 src: 0,
@@ -269,31 +267,44 @@ impl Listing {
                 },
                 ..Default::default()
             };
-            client.dump_each(req, |d| {
-                let r = d.route;
-                let src = r.src;
-                let d = IpRoute {
-                    table_id: r.table_id,
-                    stats_index: r.stats_index,
-                    prefix: r.prefix,
-                    paths: r.paths,
-                };
-                let kind = own.classify_with(sources.get(&src).map(String::as_str), &d);
-                if query
-                    .prefix
-                    .is_some_and(|p| !p.trunc().contains(&d.prefix.trunc()))
-                {
-                    return;
-                }
-                // An arena past 4 GiB would hold well over a hundred million routes.
-                if let Ok(at) = u32::try_from(arena.len()) {
-                    index.push(at);
-                    pack(arena, &d, kind, src);
-                }
-            })?;
+            client.dump_each(req, |d| listing.push(&mut own, &query, d.route))?;
         }
         listing.arena.shrink_to_fit();
         Ok(listing)
+    }
+
+    /// An empty listing that names interfaces and FIB sources with these: what
+    /// [`Listing::read`] starts from, and what a test decoding captured details does.
+    pub fn new(names: InterfaceNames, sources: BTreeMap<u8, String>) -> Listing {
+        Listing {
+            names,
+            sources,
+            ..Listing::default()
+        }
+    }
+
+    /// Adds one route of an `ip_route_v2_dump` of one table, in dump order (`own` is that
+    /// table's, see [`OwnEntries`]), if `query` selects it.
+    pub fn push(&mut self, own: &mut OwnEntries, query: &ListQuery, r: IpRouteV2) {
+        let src = r.src;
+        let d = IpRoute {
+            table_id: r.table_id,
+            stats_index: r.stats_index,
+            prefix: r.prefix,
+            paths: r.paths,
+        };
+        let kind = own.classify_with(self.sources.get(&src).map(String::as_str), &d);
+        if query
+            .prefix
+            .is_some_and(|p| !p.trunc().contains(&d.prefix.trunc()))
+        {
+            return;
+        }
+        // An arena past 4 GiB would hold well over a hundred million routes.
+        if let Ok(at) = u32::try_from(self.arena.len()) {
+            self.index.push(at);
+            pack(&mut self.arena, &d, kind, src);
+        }
     }
 
     pub fn len(&self) -> usize {

@@ -53,6 +53,7 @@ pub mod list;
 pub mod load;
 pub mod program;
 pub mod spec;
+pub mod traffic;
 pub mod vpp;
 
 pub use self::csv::{

@@ -52,6 +52,16 @@ pub struct InterfaceNames {
 }
 
 impl InterfaceNames {
+    /// The names of `(sw_if_index, name)` pairs (what [`InterfaceNames::load`] dumps).
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (u32, String)>) -> Self {
+        let mut names = InterfaceNames::default();
+        for (index, name) in pairs {
+            names.by_index.insert(index, name.clone());
+            names.by_name.insert(name, index);
+        }
+        names
+    }
+
     pub fn load(client: &mut Client) -> Result<Self> {
         let mut names = InterfaceNames::default();
         for d in client.dump(SwInterfaceDump::default())? {
