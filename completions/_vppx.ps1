@@ -1034,7 +1034,8 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
         'vppx;sim' {
             [CompletionResult]::new('--interfaces', '--interfaces', [CompletionResultType]::ParameterName, 'Interfaces to create at start-up, e.g. pg0,pg1')
             [CompletionResult]::new('--traffic', '--traffic', [CompletionResultType]::ParameterName, 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)')
-            [CompletionResult]::new('--statseg-size', '--statseg-size', [CompletionResultType]::ParameterName, 'The stats segment''s size, as VPP''s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route''s counters live there: a million routes need about 256M')
+            [CompletionResult]::new('--statseg-size', '--statseg-size', [CompletionResultType]::ParameterName, 'The stats segment''s size, as VPP''s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Each route''s counters take 40 bytes, twice that while their vectors double: a million routes need about 128M. The simulator dies, as VPP does, when it runs out')
+            [CompletionResult]::new('--heap-size', '--heap-size', [CompletionResultType]::ParameterName, 'The main heap''s size, as VPP''s `memory { main-heap-size }` (e.g. 256M, 1G; default 1G). An idle VPP uses about 30M and each route 350 bytes. The simulator dies, as VPP does, when it runs out')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
             [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')

@@ -3235,7 +3235,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__sim)
-            opts="-h -V --interfaces --traffic --statseg-size --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --interfaces --traffic --statseg-size --heap-size --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3250,6 +3250,10 @@ _vppx() {
                     return 0
                     ;;
                 --statseg-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --heap-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

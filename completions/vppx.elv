@@ -915,7 +915,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;sim'= {
             cand --interfaces 'Interfaces to create at start-up, e.g. pg0,pg1'
             cand --traffic 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)'
-            cand --statseg-size 'The stats segment''s size, as VPP''s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route''s counters live there: a million routes need about 256M'
+            cand --statseg-size 'The stats segment''s size, as VPP''s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Each route''s counters take 40 bytes, twice that while their vectors double: a million routes need about 128M. The simulator dies, as VPP does, when it runs out'
+            cand --heap-size 'The main heap''s size, as VPP''s `memory { main-heap-size }` (e.g. 256M, 1G; default 1G). An idle VPP uses about 30M and each route 350 bytes. The simulator dies, as VPP does, when it runs out'
             cand --socket 'VPP''s binary-API socket'
             cand --stats-socket 'VPP''s stats socket'
             cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'

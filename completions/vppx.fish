@@ -523,7 +523,8 @@ complete -c vppx -n "__fish_vppx_using_subcommand serve" -s h -l help -d 'Print 
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l interfaces -d 'Interfaces to create at start-up, e.g. pg0,pg1' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l traffic -d 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand sim" -l statseg-size -d 'The stats segment\'s size, as VPP\'s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route\'s counters live there: a million routes need about 256M' -r
+complete -c vppx -n "__fish_vppx_using_subcommand sim" -l statseg-size -d 'The stats segment\'s size, as VPP\'s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Each route\'s counters take 40 bytes, twice that while their vectors double: a million routes need about 128M. The simulator dies, as VPP does, when it runs out' -r
+complete -c vppx -n "__fish_vppx_using_subcommand sim" -l heap-size -d 'The main heap\'s size, as VPP\'s `memory { main-heap-size }` (e.g. 256M, 1G; default 1G). An idle VPP uses about 30M and each route 350 bytes. The simulator dies, as VPP does, when it runs out' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r

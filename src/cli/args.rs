@@ -137,7 +137,7 @@ vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token --allowed-host rou
     Serve(ServeArgs),
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
-        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --interfaces pg0,pg1\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
+        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --statseg-size 32M --heap-size 1G\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
     )]
     Sim(SimArgs),
 }
@@ -620,9 +620,15 @@ pub struct SimArgs {
     #[arg(long, value_name = "IFACE=RATE,SIZE[,dst=P][,src=P]")]
     pub traffic: Vec<String>,
     /// The stats segment's size, as VPP's `statseg { size }` (e.g. 32M, 512M, 1G; default
-    /// 32M). Every route's counters live there: a million routes need about 256M.
+    /// 32M). Each route's counters take 40 bytes, twice that while their vectors double: a
+    /// million routes need about 128M. The simulator dies, as VPP does, when it runs out.
     #[arg(long, value_name = "SIZE")]
     pub statseg_size: Option<ByteSize>,
+    /// The main heap's size, as VPP's `memory { main-heap-size }` (e.g. 256M, 1G; default
+    /// 1G). An idle VPP uses about 30M and each route 350 bytes. The simulator dies, as
+    /// VPP does, when it runs out.
+    #[arg(long, value_name = "SIZE")]
+    pub heap_size: Option<ByteSize>,
 }
 
 /// A size in bytes with an optional K, M or G suffix (powers of 1024), as VPP's

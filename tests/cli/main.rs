@@ -4,6 +4,7 @@
 mod acl;
 mod acl_serve;
 mod api;
+mod capacity;
 #[path = "../common/mod.rs"]
 mod common;
 mod completions;
