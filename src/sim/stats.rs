@@ -16,8 +16,9 @@
 //!   the FIB's highest index; their room grows by doubling), combined `/net/adjacency`, `/net/mroute`, `/net/punt`, simple
 //!   `/net/arp/{rx,tx}/{requests,replies,gratuitous}` and the same `/net/ip6-nd/...` per
 //!   interface, gauges `/bfd/udp{4,6}/sessions{,_mh}`: every path a real VPP with the same
-//!   plugins publishes (the golden capture's set). What the simulator does not model
-//!   (adjacencies, ARP, ND, multicast, punt, BFD) stays zero.
+//!   plugins publishes (the golden capture's set). `/net/adjacency` is as long as the FIB's
+//!   adjacency pool and counts what each rewrite sent; what the simulator does not model
+//!   (ARP, ND, multicast, punt, BFD) stays zero.
 //!
 //! Counter vectors have one vector per thread ([`THREADS`]: main and two workers). The
 //! values come from the model's [`Dataplane`](super::traffic::Dataplane):
@@ -50,10 +51,8 @@ const NEIGHBOUR_COUNTERS: [&str; 12] = [
     "/net/ip6-nd/tx/requests",
 ];
 /// Counters VPP publishes and the simulator does not move, with their lengths in the
-/// golden capture: `/net/adjacency` by adjacency, `/net/mroute` by multicast entry,
-/// `/net/punt` by punt reason.
-const UNMODELLED_COMBINED: [(&str, usize); 3] =
-    [("/net/adjacency", 13), ("/net/mroute", 6), ("/net/punt", 5)];
+/// golden capture: `/net/mroute` by multicast entry, `/net/punt` by punt reason.
+const UNMODELLED_COMBINED: [(&str, usize); 2] = [("/net/mroute", 6), ("/net/punt", 5)];
 /// The bfd plugin's session gauges.
 const BFD_GAUGES: [&str; 4] = [
     "/bfd/udp4/sessions",
@@ -87,6 +86,7 @@ struct Fixed {
     if_counters: Vec<EntryId>,
     route_to: EntryId,
     route_via: EntryId,
+    adjacency: EntryId,
     node_names: EntryId,
     /// In [`NODE_COUNTERS`] order.
     node_counters: [EntryId; 4],
@@ -108,6 +108,8 @@ pub struct SimStats {
     if_len: usize,
     /// The length of `/net/route/to` and `/net/route/via`.
     route_len: usize,
+    /// The length of `/net/adjacency`.
+    adj_len: usize,
     nodes: usize,
     errors: usize,
     /// The segment's size in bytes.
@@ -133,6 +135,7 @@ impl SimStats {
             links: BTreeMap::new(),
             if_len: 0,
             route_len: 0,
+            adj_len: 0,
             nodes: 0,
             errors: 0,
             size: options.size,
@@ -165,6 +168,7 @@ impl SimStats {
         }
         let route_to = seg.add_combined("/net/route/to", THREADS, 0)?;
         let route_via = seg.add_combined("/net/route/via", THREADS, 0)?;
+        let adjacency = seg.add_combined("/net/adjacency", THREADS, 0)?;
         for (name, len) in UNMODELLED_COMBINED {
             seg.add_combined(name, THREADS, len)?;
         }
@@ -204,6 +208,7 @@ impl SimStats {
             if_counters,
             route_to,
             route_via,
+            adjacency,
             node_names,
             node_counters,
             errors,
@@ -226,6 +231,10 @@ impl SimStats {
             if grown {
                 self.route_len = routes;
             }
+        }
+        let adjs = model.fib.adjacency_len();
+        if adjs > self.adj_len && self.seg.resize(self.ids.adjacency, adjs).is_ok() {
+            self.adj_len = adjs;
         }
         let d = &model.dataplane;
         let seg = &mut self.seg;
@@ -315,8 +324,13 @@ impl SimStats {
                 }
             }
         }
-        for (map, id) in [(&d.route_to, ids.route_to), (&d.route_via, ids.route_via)] {
-            for (&i, per_thread) in map.range(..self.route_len as u32) {
+        let counted = [
+            (&d.route_to, ids.route_to, self.route_len),
+            (&d.route_via, ids.route_via, self.route_len),
+            (&d.adjacency, ids.adjacency, self.adj_len),
+        ];
+        for (map, id, len) in counted {
+            for (&i, per_thread) in map.range(..len as u32) {
                 for (t, pair) in per_thread.iter().enumerate() {
                     let v = CombinedCounter {
                         packets: pair.packets,
