@@ -3177,7 +3177,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__serve)
-            opts="-h -V --listen --token-file --read-only --allowed-host --max-event-streams --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --listen --token-file --read-only --allowed-host --max-event-streams --insecure --poll --api-connections --max-body --request-timeout --route-metrics --route-metrics-top --route-metrics-refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3212,6 +3212,18 @@ _vppx() {
                     return 0
                     ;;
                 --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route-metrics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route-metrics-top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route-metrics-refresh)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

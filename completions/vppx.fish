@@ -512,6 +512,9 @@ complete -c vppx -n "__fish_vppx_using_subcommand serve" -l poll -d 'How often t
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-connections -d 'Connections to VPP\'s API used for reads at once (changes have as many of their own)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l request-timeout -d 'Longest time to answer a request (then 504; a change it started may still finish)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l route-metrics -d 'Export vpp_route_packets_total and vpp_route_bytes_total for this route: PREFIX or "PREFIX table N" (repeatable). No other route gets series' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l route-metrics-top -d 'Also export them for the N busiest routes, re-chosen every --route-metrics-refresh by packets per second (0: none; at most 1000)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l route-metrics-refresh -d 'How often to dump the routes again for the per-route series (besides when /net/route/to changes length and after VPP reconnects; 0s: only then)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r

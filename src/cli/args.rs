@@ -131,7 +131,8 @@ pub enum Command {
         after_help = "Reads are open; POST, PUT and DELETE need Authorization: Bearer <token>, the \
 token in the file whose path is printed at start (or --token-file). Then ask it, e.g.:\n  \
 curl -s localhost:9482/interfaces | jq '.[].name'\n\n\
-Examples:\n  vppx serve\n  vppx serve --listen unix:/run/vppx/serve.sock --read-only\n  \
+Examples:\n  vppx serve --route-metrics 10.0.0.0/8 --route-metrics '2001:db8::/32 table 5' --route-metrics-top 10\n  \
+vppx serve --listen unix:/run/vppx/serve.sock --read-only\n  \
 vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token --allowed-host router1.example"
     )]
     Serve(ServeArgs),
@@ -746,4 +747,17 @@ pub struct ServeArgs {
     /// Longest time to answer a request (then 504; a change it started may still finish).
     #[arg(long, default_value = "30s", value_parser = parse_duration)]
     pub request_timeout: Duration,
+    /// Export vpp_route_packets_total and vpp_route_bytes_total for this route: PREFIX or
+    /// "PREFIX table N" (repeatable). No other route gets series.
+    #[arg(long, value_name = "ROUTE", value_parser = crate::agent::metrics_routes::parse_route)]
+    pub route_metrics: Vec<crate::ops::routes::spec::RouteKey>,
+    /// Also export them for the N busiest routes, re-chosen every --route-metrics-refresh
+    /// by packets per second (0: none; at most 1000).
+    #[arg(long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u16).range(0..=1000))]
+    pub route_metrics_top: u16,
+    /// How often to dump the routes again for the per-route series (besides when
+    /// /net/route/to changes length and after VPP reconnects; 0s: only then).
+    #[arg(long, value_name = "DUR", default_value = "60s", value_parser = parse_duration)]
+    pub route_metrics_refresh: Duration,
 }

@@ -16,6 +16,7 @@ mod route;
 mod route_load;
 mod route_traffic;
 mod serve;
+mod serve_metrics;
 mod stats;
 mod system;
 mod watch;
