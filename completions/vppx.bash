@@ -865,7 +865,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api)
-            opts="-h -V --schema --socket --stats-socket --json --sim --api-timeout --help --version call list show help"
+            opts="-h -V --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version call list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,7 +895,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api__subcmd__call)
-            opts="-h -V --follow --count --schema --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --follow --count --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,7 +999,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api__subcmd__list)
-            opts="-h -V --schema --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,7 +1029,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api__subcmd__show)
-            opts="-h -V --schema --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -458,6 +458,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subco
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -s h -l help -d 'Print help'
@@ -472,6 +473,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l follow -d 'After the reply, print the events that arrive, one JSON object a line, until interrupted or --count'
+complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -s h -l help -d 'Print help'
@@ -480,6 +482,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -488,6 +491,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'

@@ -111,7 +111,7 @@ pub enum Command {
     },
     /// Call any binary-API message by name; list and show the messages VPP has.
     #[command(
-        after_help = "The definitions come from VPP itself (get_api_json), cached per message table.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_dump '{}' | jq '.[].interface_name'\n  vppx api list 'ip_route'"
+        after_help = "The definitions come from VPP itself (get_api_json), cached per message table;\n--refresh asks VPP again and rewrites the cache.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_dump '{}' | jq '.[].interface_name'\n  vppx api list 'ip_route'"
     )]
     Api(ApiArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -663,6 +663,10 @@ pub struct ApiArgs {
     /// .api.json modules) instead of asking VPP.
     #[arg(long, global = true, value_name = "FILE")]
     pub schema: Option<PathBuf>,
+    /// Ask VPP for its definitions again and rewrite the schema cache, even if the cached
+    /// copy for this VPP's message table is trusted.
+    #[arg(long, global = true, conflicts_with = "schema")]
+    pub refresh: bool,
     #[command(subcommand)]
     pub command: ApiCommand,
 }
