@@ -29,6 +29,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use super::memory::Memory;
 use super::model::Model;
 use super::statseg::{EntryId, SegmentOptions, StatSegment, StatsServer};
 use super::traffic::{IF_COMBINED, IF_SIMPLE, THREADS, WORKERS};
@@ -62,9 +63,11 @@ const BFD_GAUGES: [&str; 4] = [
 ];
 const POOL: &str = "default-numa-0";
 const POOL_BUFFERS: u64 = 16383;
-const MAIN_HEAP: u64 = 1 << 30;
-/// What an idle simulated VPP has in use of its main heap (the golden capture's figure).
-const MAIN_HEAP_IDLE: u64 = 31_333_312;
+/// The memfd holds this many times the segment's nominal size: the simulator's route
+/// counters (three threads) take more than the measured VPP's, and the gauges charge them
+/// at the measured rate (see docs/design.md, “The simulator's heaps”), so they must not run
+/// out of room before the modelled segment does.
+const ROOM: usize = 4;
 
 fn unix_now() -> u64 {
     SystemTime::now()
@@ -108,22 +111,21 @@ pub struct SimStats {
     if_len: usize,
     /// The length of `/net/route/to` and `/net/route/via`.
     route_len: usize,
+    /// Bytes of the segment those two vectors take.
+    route_bytes: usize,
     /// The length of `/net/adjacency`.
     adj_len: usize,
     nodes: usize,
     errors: usize,
-    /// The segment's size in bytes.
-    size: usize,
 }
 
 impl SimStats {
-    /// Creates the segment for `model` and serves it on `path`; `size` in bytes (VPP's
-    /// default, 32 MiB, if `None`).
-    pub fn start(path: &Path, model: &Model, size: Option<usize>) -> Result<SimStats> {
+    /// Creates the segment for `model` and serves it on `path`; `memory` holds its
+    /// nominal size.
+    pub fn start(path: &Path, model: &Model, memory: &Memory) -> Result<SimStats> {
         let mut options = SegmentOptions::default();
-        if let Some(size) = size {
-            options.size = size;
-        }
+        let nominal = usize::try_from(memory.stats_total()).unwrap_or(usize::MAX);
+        options.size = nominal.saturating_mul(ROOM);
         let mut seg = StatSegment::create(&options)?;
         let ids = Self::fixed(&mut seg)?;
         let server = seg.serve(path)?;
@@ -135,13 +137,13 @@ impl SimStats {
             links: BTreeMap::new(),
             if_len: 0,
             route_len: 0,
+            route_bytes: 0,
             adj_len: 0,
             nodes: 0,
             errors: 0,
-            size: options.size,
         };
         stats.sync(model);
-        stats.publish(model);
+        stats.publish(model, memory);
         Ok(stats)
     }
 
@@ -225,9 +227,11 @@ impl SimStats {
         let routes = model.fib.stats_len();
         if routes > self.route_len {
             // A segment too full to grow them leaves the new routes uncounted.
+            let before = self.seg.heap_in_use();
             let grown = [self.ids.route_to, self.ids.route_via]
                 .into_iter()
                 .all(|id| self.seg.resize(id, routes).is_ok());
+            self.route_bytes = (self.route_bytes + self.seg.heap_in_use()).saturating_sub(before);
             if grown {
                 self.route_len = routes;
             }
@@ -305,8 +309,14 @@ impl SimStats {
         }
     }
 
-    /// Writes every value from the model: counters per thread, gauges, scalars.
-    pub fn publish(&self, model: &Model) {
+    /// Bytes of the segment in use for everything but the route counters.
+    pub fn other_in_use(&self) -> u64 {
+        self.seg.heap_in_use().saturating_sub(self.route_bytes) as u64
+    }
+
+    /// Writes every value from the model: counters per thread, gauges, scalars; the heaps'
+    /// gauges from `memory`.
+    pub fn publish(&self, model: &Model, memory: &Memory) {
         let seg = &self.seg;
         let d = &model.dataplane;
         let ids = &self.ids;
@@ -374,11 +384,8 @@ impl SimStats {
         let _ = seg.set_scalar(pc, cached);
         let _ = seg.set_scalar(pu, cached);
         let _ = seg.set_scalar(pa, POOL_BUFFERS - cached);
-        // Heaps: the main heap grows a little with each interface.
-        let used = MAIN_HEAP_IDLE + self.if_len as u64 * 65_536;
-        self.heap(ids.main_heap, MAIN_HEAP, used, 5);
-        let size = self.size as u64 - 4096;
-        self.heap(ids.stat_heap, size, seg.heap_in_use() as u64, 13);
+        self.heap(ids.main_heap, memory.main_total(), memory.main_used(), 5);
+        self.heap(ids.stat_heap, memory.stats_total(), memory.stats_used(), 13);
         let _ = seg.set_scalar(ids.heartbeat, self.started.elapsed().as_secs());
         let _ = seg.set_scalar(ids.last_update, unix_now());
     }

@@ -4,6 +4,7 @@
 mod acl;
 mod acl_serve;
 mod api;
+mod capacity;
 #[path = "../common/mod.rs"]
 mod common;
 mod completions;
@@ -16,6 +17,7 @@ mod route_golden;
 mod route_load;
 mod route_traffic;
 mod serve;
+mod serve_metrics;
 mod stats;
 mod system;
 mod watch;

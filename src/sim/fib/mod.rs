@@ -567,6 +567,11 @@ impl Fib {
             .collect()
     }
 
+    /// How many routes the FIB holds: one stats index each.
+    pub fn routes(&self) -> usize {
+        (self.stats.next as usize).saturating_sub(self.stats.free.len())
+    }
+
     /// One past the highest stats index handed out: the length `/net/route/to` needs.
     pub fn stats_len(&self) -> usize {
         self.stats.next as usize + 1
