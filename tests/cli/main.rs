@@ -15,6 +15,7 @@ mod route;
 mod route_load;
 mod route_traffic;
 mod serve;
+mod serve_routes;
 mod stats;
 mod system;
 mod watch;
