@@ -166,12 +166,10 @@ impl RouteSamples {
 /// network, as `route show` and `route list --prefix` take it.
 pub fn any_prefix(word: &str) -> std::result::Result<IpNet, super::spec::SpecError> {
     match super::spec::parse_prefix(word) {
-        Ok(p) => Ok(p),
-        Err(e) => word
-            .trim()
-            .parse::<IpNet>()
-            .map(|p| p.trunc())
-            .map_err(|_| e),
+        // Only the host-bit rule is relaxed: address and length are read as strictly as
+        // `parse_prefix` reads them.
+        Err(super::spec::SpecError::HostBits { network, .. }) => Ok(network),
+        other => other,
     }
 }
 
@@ -670,5 +668,6 @@ mod tests {
         assert!(any_prefix("banana").is_err());
         assert!(any_prefix("10.0.0.0/33").is_err());
         assert!(any_prefix("10.0.0.1").is_err());
+        assert!(any_prefix("01.0.0.0/8").is_err());
     }
 }
