@@ -865,7 +865,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api)
-            opts="-h -V --schema --socket --stats-socket --json --sim --api-timeout --help --version call list show help"
+            opts="-h -V --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version call list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,7 +895,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api__subcmd__call)
-            opts="-h -V --follow --count --schema --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --follow --count --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -999,7 +999,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api__subcmd__list)
-            opts="-h -V --schema --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1029,7 +1029,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__api__subcmd__show)
-            opts="-h -V --schema --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --schema --refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3177,7 +3177,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__serve)
-            opts="-h -V --listen --token-file --read-only --allowed-host --max-event-streams --insecure --poll --api-connections --max-body --request-timeout --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --listen --token-file --read-only --allowed-host --max-event-streams --insecure --poll --api-connections --max-body --request-timeout --route-metrics --route-metrics-top --route-metrics-refresh --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3215,6 +3215,18 @@ _vppx() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --route-metrics)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route-metrics-top)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --route-metrics-refresh)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3235,7 +3247,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__sim)
-            opts="-h -V --interfaces --traffic --statseg-size --socket --stats-socket --json --sim --api-timeout --help --version"
+            opts="-h -V --interfaces --traffic --statseg-size --heap-size --socket --stats-socket --json --sim --api-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3250,6 +3262,10 @@ _vppx() {
                     return 0
                     ;;
                 --statseg-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --heap-size)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

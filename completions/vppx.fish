@@ -458,6 +458,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subco
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and not __fish_seen_subcommand_from call list show help" -s h -l help -d 'Print help'
@@ -472,6 +473,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l follow -d 'After the reply, print the events that arrive, one JSON object a line, until interrupted or --count'
+complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from call" -s h -l help -d 'Print help'
@@ -480,6 +482,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
@@ -488,6 +491,7 @@ complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l refresh -d 'Ask VPP for its definitions again and rewrite the schema cache, even if the cached copy for this VPP\'s message table is trusted'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand api; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -512,6 +516,9 @@ complete -c vppx -n "__fish_vppx_using_subcommand serve" -l poll -d 'How often t
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-connections -d 'Connections to VPP\'s API used for reads at once (changes have as many of their own)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l max-body -d 'Largest request body, in bytes' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l request-timeout -d 'Longest time to answer a request (then 504; a change it started may still finish)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l route-metrics -d 'Export vpp_route_packets_total and vpp_route_bytes_total for this route: PREFIX or "PREFIX table N" (repeatable). No other route gets series' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l route-metrics-top -d 'Also export them for the N busiest routes, re-chosen every --route-metrics-refresh by packets per second (0: none; at most 1000)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand serve" -l route-metrics-refresh -d 'How often to dump the routes again for the per-route series (besides when /net/route/to changes length and after VPP reconnects; 0s: only then)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
@@ -523,7 +530,8 @@ complete -c vppx -n "__fish_vppx_using_subcommand serve" -s h -l help -d 'Print 
 complete -c vppx -n "__fish_vppx_using_subcommand serve" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l interfaces -d 'Interfaces to create at start-up, e.g. pg0,pg1' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l traffic -d 'Traffic into an interface from the start, e.g. pg0=1000pps,64B or pg0=1000pps,64B,dst=198.18.1.0/24,src=10.0.0.0/8 (repeatable: one flow per interface and source; the same as `vppx cli "sim traffic pg0 1000pps 64B dst ..."`)' -r
-complete -c vppx -n "__fish_vppx_using_subcommand sim" -l statseg-size -d 'The stats segment\'s size, as VPP\'s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Every route\'s counters live there: a million routes need about 256M' -r
+complete -c vppx -n "__fish_vppx_using_subcommand sim" -l statseg-size -d 'The stats segment\'s size, as VPP\'s `statseg { size }` (e.g. 32M, 512M, 1G; default 32M). Each route\'s counters take 40 bytes, twice that while their vectors double: a million routes need about 128M. The simulator dies, as VPP does, when it runs out' -r
+complete -c vppx -n "__fish_vppx_using_subcommand sim" -l heap-size -d 'The main heap\'s size, as VPP\'s `memory { main-heap-size }` (e.g. 256M, 1G; default 1G). An idle VPP uses about 30M and each route 350 bytes. The simulator dies, as VPP does, when it runs out' -r
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l socket -d 'VPP\'s binary-API socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l stats-socket -d 'VPP\'s stats socket' -r -F
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r

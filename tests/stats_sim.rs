@@ -82,6 +82,23 @@ fn vpp_papi_reads_the_running_simulator_as_we_do() {
         2,
         "two flows, two routes: {busy_routes:?}"
     );
+    // And the adjacency counters: the routed flow's rewrite (pg1's glean adjacency, for
+    // its attached subnet); the unrouted one reaches no rewrite.
+    let busy_adjacencies: Vec<u64> = theirs["/net/adjacency"]["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t.as_array().unwrap().iter().enumerate())
+        .filter(|(_, v)| v[0].as_u64() > Some(0))
+        .map(|(i, v)| {
+            assert_eq!(v[1].as_u64(), v[0].as_u64().map(|p| p * 128), "{i}: {v}");
+            i as u64
+        })
+        .collect();
+    assert!(
+        !busy_adjacencies.is_empty() && busy_adjacencies.iter().all(|i| *i == busy_adjacencies[0]),
+        "one adjacency carries the routed flow: {busy_adjacencies:?}"
+    );
     sim.set_ticking(true);
     sim.stop();
 }

@@ -21,6 +21,7 @@ use prometheus_client::metrics::gauge::ConstGauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
 
+use super::metrics_routes::RouteSample;
 use crate::ops::stats;
 use crate::stats::{Snapshot, StatValue};
 
@@ -56,6 +57,12 @@ pub struct AgentMetrics {
     latency: Arc<Mutex<BTreeMap<RouteLabels, Histogram>>>,
     pub reconnects: Counter<u64, AtomicU64>,
     pub stats_scrapes: Counter<u64, AtomicU64>,
+    /// `/metrics` texts rendered (requests within the share window share one).
+    pub renders: Counter<u64, AtomicU64>,
+    /// Interface dumps made for the shared interface reads.
+    pub interface_dumps: Counter<u64, AtomicU64>,
+    /// ACL dumps made for the shared ACL reads.
+    pub acl_dumps: Counter<u64, AtomicU64>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -86,6 +93,8 @@ impl AgentMetrics {
 struct VppCollector {
     up: bool,
     snapshot: Option<std::sync::Arc<Snapshot>>,
+    /// The chosen routes' counters (see [`crate::agent::metrics_routes`]).
+    routes: Vec<RouteSample>,
 }
 
 fn counter(
@@ -282,6 +291,40 @@ impl Collector for VppCollector {
             gauge(&mut enc, name, help, &samples)?;
         }
 
+        let labels: Vec<(String, String)> = self
+            .routes
+            .iter()
+            .map(|r| (r.table.to_string(), r.prefix.to_string()))
+            .collect();
+        type RouteField = fn(&RouteSample) -> u64;
+        let route_counters: [(&str, &str, RouteField); 2] = [
+            (
+                "vpp_route_packets",
+                "Packets VPP's lookup sent by this route (/net/route/to), for the routes named \
+                 with --route-metrics and the --route-metrics-top busiest.",
+                |r| r.packets,
+            ),
+            (
+                "vpp_route_bytes",
+                "Bytes VPP's lookup sent by this route (/net/route/to).",
+                |r| r.bytes,
+            ),
+        ];
+        for (name, help, field) in route_counters {
+            let samples: Vec<_> = self
+                .routes
+                .iter()
+                .zip(&labels)
+                .map(|(r, (table, prefix))| {
+                    (
+                        vec![("table", table.as_str()), ("prefix", prefix.as_str())],
+                        field(r),
+                    )
+                })
+                .collect();
+            counter(&mut enc, name, help, &samples)?;
+        }
+
         if let Some(v) = snap.get("/sys/vector_rate").and_then(StatValue::sum) {
             let g = ConstGauge::new(clamp(v));
             g.encode(enc.encode_descriptor(
@@ -347,6 +390,22 @@ impl Collector for AgentCollector {
             None,
             m.stats_scrapes.metric_type(),
         )?)?;
+        m.renders.encode(enc.encode_descriptor(
+            "vppx_metrics_renders",
+            "Times the /metrics text was rendered (requests within the share window share one).",
+            None,
+            m.renders.metric_type(),
+        )?)?;
+        let mut e = enc.encode_descriptor(
+            "vppx_vpp_dumps",
+            "Dumps made for the agent's shared reads, by what (requests within the share \
+             window share one).",
+            None,
+            prometheus_client::metrics::MetricType::Counter,
+        )?;
+        for (what, c) in [("acls", &m.acl_dumps), ("interfaces", &m.interface_dumps)] {
+            c.encode(e.encode_family(&vec![("what", what)])?)?;
+        }
         Ok(())
     }
 }
@@ -357,12 +416,14 @@ impl Collector for AgentCollector {
 pub fn render(
     snapshot: Option<std::sync::Arc<Snapshot>>,
     up: bool,
+    routes: &[RouteSample],
     agent: &AgentMetrics,
 ) -> String {
     let mut registry = Registry::default();
     registry.register_collector(Box::new(VppCollector {
         up,
         snapshot: if up { snapshot } else { None },
+        routes: if up { routes.to_vec() } else { Vec::new() },
     }));
     registry.register_collector(Box::new(AgentCollector(agent.clone())));
     let mut out = String::new();
@@ -537,13 +598,31 @@ mod tests {
         a
     }
 
+    /// Two routes named or chosen for series.
+    fn routes() -> Vec<RouteSample> {
+        vec![
+            RouteSample {
+                table: 0,
+                prefix: "10.0.0.0/8".parse().unwrap(),
+                packets: 1200,
+                bytes: 76800,
+            },
+            RouteSample {
+                table: 5,
+                prefix: "2001:db8::/32".parse().unwrap(),
+                packets: 0,
+                bytes: 0,
+            },
+        ]
+    }
+
     fn golden_path() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/agent/testdata/metrics.golden")
     }
 
     #[test]
     fn render_matches_golden() {
-        let text = render(Some(Arc::new(snapshot())), true, &agent());
+        let text = render(Some(Arc::new(snapshot())), true, &routes(), &agent());
         let path = golden_path();
         if std::env::var_os("VPPX_BLESS").is_some() {
             std::fs::write(&path, &text).expect("write golden");
@@ -554,7 +633,7 @@ mod tests {
 
     #[test]
     fn render_has_the_series_operators_query() {
-        let text = render(Some(Arc::new(snapshot())), true, &agent());
+        let text = render(Some(Arc::new(snapshot())), true, &routes(), &agent());
         for line in [
             "vpp_up 1",
             "vpp_interface_rx_packets_total{interface=\"pg0\"} 150",
@@ -570,6 +649,10 @@ mod tests {
             "vpp_buffer_pool_used_buffers{pool=\"default-numa-0\"} 100",
             "vpp_memory_used_bytes{heap=\"main heap\"} 1048576",
             "vpp_vector_rate 7",
+            "vpp_route_packets_total{table=\"0\",prefix=\"10.0.0.0/8\"} 1200",
+            "vpp_route_bytes_total{table=\"0\",prefix=\"10.0.0.0/8\"} 76800",
+            "vpp_route_packets_total{table=\"5\",prefix=\"2001:db8::/32\"} 0",
+            "vppx_metrics_renders_total 0",
             "vppx_vpp_reconnects_total 1",
             "vppx_http_requests_total{method=\"GET\",route=\"/interfaces\",status=\"200\"} 2",
             "vppx_http_request_duration_seconds_count{route=\"/interfaces\"} 2",
@@ -592,10 +675,10 @@ mod tests {
 
     #[test]
     fn down_vpp_exports_only_vpp_up_zero_and_agent_metrics() {
-        let text = render(Some(Arc::new(snapshot())), false, &agent());
+        let text = render(Some(Arc::new(snapshot())), false, &routes(), &agent());
         assert!(text.lines().any(|l| l == "vpp_up 0"));
         assert!(
-            !text.contains("vpp_interface_"),
+            !text.contains("vpp_interface_") && !text.contains("vpp_route_"),
             "a frozen segment is not served (see docs/design.md, “VPP restarts”)"
         );
         assert!(text.contains("vppx_vpp_reconnects_total 1"));
@@ -659,6 +742,11 @@ mod tests {
                 &["rate(vpp_interface_drops_total"][..],
                 "{{interface}}",
             ),
+            (
+                "top routes by packets per second",
+                &["topk(", "rate(vpp_route_packets_total"][..],
+                "{{prefix}}",
+            ),
         ] {
             assert!(
                 targets
@@ -677,7 +765,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let dash =
             std::fs::read_to_string(root.join("deploy/grafana-dashboard.json")).expect("dashboard");
-        let text = render(Some(Arc::new(snapshot())), true, &agent());
+        let text = render(Some(Arc::new(snapshot())), true, &routes(), &agent());
         let re = regex::Regex::new(r"\bvppx?_[a-z_]+").expect("regex");
         let mut checked = 0;
         for m in re.find_iter(&dash) {

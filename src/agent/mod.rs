@@ -15,6 +15,7 @@ pub mod error;
 pub mod http;
 mod idle;
 pub mod metrics;
+pub mod metrics_routes;
 pub mod token;
 pub mod vpp;
 

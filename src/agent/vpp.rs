@@ -17,15 +17,17 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::{Duration, Instant, SystemTime};
 
+use axum::body::Bytes;
 use serde::Serialize;
 use tokio::sync::{broadcast, Semaphore};
 
 use super::error::ApiError;
 use super::metrics::AgentMetrics;
+use super::metrics_routes::{self, RouteMetrics, RouteSample, RouteSeries};
 use crate::binapi::memclnt::{ControlPing, ControlPingReply};
 use crate::client::{Backoff, Client, ClientError, ConnectOptions};
 use crate::ops::events::{self, LinkState};
-use crate::ops::routes::list::{RouteSamples, ROUTE_TO};
+use crate::ops::routes::list::{ListQuery, RouteIndex, RouteSamples, ROUTE_TO};
 use crate::ops::stats::{self as opstats, InterfaceCounters, InterfaceRate};
 use crate::ops::{self, OpsError};
 use crate::stats::{CombinedCounter, Snapshot, StatsClient, StatsError};
@@ -54,6 +56,8 @@ pub struct VppSettings {
     /// How long results may be shared between concurrent requests.
     pub share_window: Duration,
     pub backoff: Backoff,
+    /// Which routes get series in `/metrics`.
+    pub routes: RouteMetrics,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -100,6 +104,12 @@ impl<T> Shared<T> {
         *slot = Some((started, epoch, Arc::clone(&v)));
         Ok(v)
     }
+}
+
+/// One rendered `/metrics` text, shared by every request of its window.
+#[derive(Debug)]
+pub struct MetricsBody {
+    pub text: Bytes,
 }
 
 /// Interface counters and rates from the supervisor's last poll.
@@ -156,12 +166,9 @@ struct LiveStats {
 }
 
 impl LiveStats {
-    fn scrape(
-        &mut self,
-        path: &Path,
-        generation: u64,
-        patterns: &[&str],
-    ) -> Result<Snapshot, StatsError> {
+    /// The mapping, made afresh when it is from an older connection, its socket was
+    /// replaced or its heartbeat stalled.
+    fn client(&mut self, path: &Path, generation: u64) -> Result<&mut StatsClient, StatsError> {
         let stale = match self.client.as_mut() {
             None => true,
             Some(c) => {
@@ -181,12 +188,32 @@ impl LiveStats {
             self.client = Some(StatsClient::connect(path)?);
             self.generation = generation;
         }
-        let Some(c) = self.client.as_mut() else {
-            return Err(StatsError::Server(std::io::Error::other(
-                "stats segment not mapped",
-            )));
-        };
-        c.scrape(patterns).inspect_err(|_| self.client = None)
+        self.client
+            .as_mut()
+            .ok_or_else(|| StatsError::Server(std::io::Error::other("stats segment not mapped")))
+    }
+
+    /// Runs `read` on the mapping; a failed read drops it (the next maps afresh).
+    fn with<T>(
+        &mut self,
+        path: &Path,
+        generation: u64,
+        read: impl FnOnce(&mut StatsClient) -> Result<T, StatsError>,
+    ) -> Result<T, StatsError> {
+        let r = read(self.client(path, generation)?);
+        if r.is_err() {
+            self.client = None;
+        }
+        r
+    }
+
+    fn scrape(
+        &mut self,
+        path: &Path,
+        generation: u64,
+        patterns: &[&str],
+    ) -> Result<Snapshot, StatsError> {
+        self.with(path, generation, |c| c.scrape(patterns))
     }
 }
 
@@ -233,8 +260,14 @@ pub struct Vpp {
     pub metrics: AgentMetrics,
     counters: RwLock<Option<Arc<CounterView>>>,
     metrics_stats: Mutex<LiveStats>,
-    pub snapshots: Shared<Snapshot>,
+    /// The `/metrics` text, rendered at most once per share window (see docs/design.md,
+    /// “Metrics under load”).
+    bodies: Shared<MetricsBody>,
+    /// The routes that get series, with their stats indexes (see [`Vpp::watch_routes`]).
+    route_series: RwLock<Arc<Vec<RouteSeries>>>,
     pub interfaces: Shared<Vec<ops::iface::Interface>>,
+    /// Every ACL and interface list, for the ACL reads (dropped by any change).
+    pub acls: Shared<ops::acl::State>,
     /// The last reading of each route `GET /routes/{prefix}` showed, for its rates (see
     /// docs/design.md, “Route rates in the agent”).
     pub route_samples: Mutex<RouteSamples>,
@@ -274,8 +307,10 @@ impl Vpp {
             metrics,
             counters: RwLock::new(None),
             metrics_stats: Mutex::new(LiveStats::default()),
-            snapshots: Shared::new(window),
+            bodies: Shared::new(window),
+            route_series: RwLock::new(Arc::new(Vec::new())),
             interfaces: Shared::new(window),
+            acls: Shared::new(window),
             route_samples: Mutex::new(RouteSamples::new(ROUTE_SAMPLES, ROUTE_RATE_INTERVAL)),
             events: broadcast::channel(1024).0,
             known: Mutex::new(BTreeMap::new()),
@@ -290,6 +325,12 @@ impl Vpp {
         std::thread::Builder::new()
             .name("vpp-events".into())
             .spawn(move || v.watch_events())?;
+        if vpp.settings.routes.enabled() {
+            let v = Arc::clone(&vpp);
+            std::thread::Builder::new()
+                .name("vpp-routes".into())
+                .spawn(move || v.watch_routes())?;
+        }
         Ok(vpp)
     }
 
@@ -313,6 +354,7 @@ impl Vpp {
     fn set_down(&self, why: String) {
         self.up.store(false, Ordering::SeqCst);
         self.generation.fetch_add(1, Ordering::SeqCst);
+        self.bodies.invalidate();
         self.clear_pools();
         *lock(&self.last_error) = why;
     }
@@ -370,7 +412,9 @@ impl Vpp {
                         }
                         ever_up = true;
                         self.interfaces.invalidate();
+                        self.acls.invalidate();
                         self.up.store(true, Ordering::SeqCst);
+                        self.bodies.invalidate();
                     }
                     Err(e) => {
                         self.set_down(e.to_string());
@@ -530,32 +574,195 @@ impl Vpp {
         }
     }
 
-    /// A stats snapshot for `/metrics`; concurrent callers within the share window get
-    /// the same one. `None` while VPP is down or the segment is unreadable.
-    pub async fn snapshot(self: &Arc<Self>) -> Option<Arc<Snapshot>> {
-        if !self.is_up() {
-            return None;
-        }
+    /// The `/metrics` text: concurrent callers within the share window get the same bytes,
+    /// and callers that come while it is being made wait for that one render instead of
+    /// making their own (see docs/design.md, “Metrics under load”). A change of VPP's state
+    /// (down, reconnected) drops it at once.
+    pub async fn metrics_body(self: &Arc<Self>) -> Arc<MetricsBody> {
         let me = Arc::clone(self);
-        self.snapshots
+        let made = self
+            .bodies
             .get(|| async move {
-                let joined = tokio::task::spawn_blocking(move || {
-                    let generation = me.generation.load(Ordering::SeqCst);
-                    me.metrics.stats_scrapes.inc();
-                    lock(&me.metrics_stats).scrape(
-                        &me.settings.stats_socket,
-                        generation,
-                        super::metrics::PATHS,
-                    )
-                })
-                .await;
-                match joined {
-                    Ok(r) => r.map_err(|_| ()),
-                    Err(_) => Err(()),
-                }
+                tokio::task::spawn_blocking(move || me.render_metrics())
+                    .await
+                    .map_err(|_| ())
             })
-            .await
-            .ok()
+            .await;
+        match made {
+            Ok(body) => body,
+            // The render task panicked: a bug; answer from what is known without VPP's
+            // counters rather than fail the scrape.
+            Err(()) => Arc::new(MetricsBody {
+                text: Bytes::from(super::metrics::render(None, false, &[], &self.metrics)),
+            }),
+        }
+    }
+
+    /// Reads the stats segment (while VPP is up) and renders `/metrics`, on a blocking thread.
+    fn render_metrics(&self) -> MetricsBody {
+        let up = self.is_up();
+        let mut routes = Vec::new();
+        let snapshot = if up {
+            let generation = self.generation.load(Ordering::SeqCst);
+            self.metrics.stats_scrapes.inc();
+            let mut stats = lock(&self.metrics_stats);
+            let path = &self.settings.stats_socket;
+            let snapshot = stats
+                .scrape(path, generation, super::metrics::PATHS)
+                .ok()
+                .map(Arc::new);
+            let series = self.route_series();
+            if snapshot.is_some() && !series.is_empty() {
+                routes = Self::route_samples(&mut stats, path, generation, &series);
+            }
+            snapshot
+        } else {
+            None
+        };
+        self.metrics.renders.inc();
+        MetricsBody {
+            text: Bytes::from(super::metrics::render(snapshot, up, &routes, &self.metrics)),
+        }
+    }
+
+    /// The routes that get series now.
+    fn route_series(&self) -> Arc<Vec<RouteSeries>> {
+        self.route_series
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    fn set_route_series(&self, series: Vec<RouteSeries>) {
+        *self
+            .route_series
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(series);
+        self.bodies.invalidate();
+    }
+
+    /// `/net/route/to` at the chosen routes' indexes only (nothing if it cannot be read).
+    fn route_samples(
+        stats: &mut LiveStats,
+        path: &Path,
+        generation: u64,
+        series: &[RouteSeries],
+    ) -> Vec<RouteSample> {
+        let indexes: Vec<u32> = series.iter().map(|s| s.stats_index).collect();
+        match stats.with(path, generation, |c| {
+            c.combined_totals_at(ROUTE_TO, &indexes)
+        }) {
+            Ok(Some((_, totals))) => series
+                .iter()
+                .zip(totals)
+                .map(|(s, t)| RouteSample {
+                    table: s.table,
+                    prefix: s.prefix,
+                    packets: t.packets,
+                    bytes: t.bytes,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Keeps the routes that get series (see [`metrics_routes`]) and their stats indexes:
+    /// a route dump at start, then again every `refresh`, whenever `/net/route/to` changes
+    /// length (routes added with new indexes), and after VPP reconnected; checked every
+    /// poll. While VPP is down, or its routes are not dumped yet, no route has series.
+    fn watch_routes(self: Arc<Self>) {
+        let config = self.settings.routes.clone();
+        let mut api: Option<Client> = None;
+        let mut stats = LiveStats::default();
+        // (when, connection generation, /net/route/to length) of the last dump.
+        let mut dumped: Option<(Instant, u64, usize)> = None;
+        // The totals at the last dump, for the top N's rates.
+        let mut prev: Option<(Instant, Vec<CombinedCounter>)> = None;
+        while !self.stopped() {
+            if !self.is_up() {
+                if dumped.take().is_some() {
+                    self.set_route_series(Vec::new());
+                }
+                api = None;
+                prev = None;
+                self.sleep(self.settings.poll);
+                continue;
+            }
+            let generation = self.generation.load(Ordering::SeqCst);
+            let path = &self.settings.stats_socket;
+            let len = stats
+                .with(path, generation, |c| c.combined_totals_at(ROUTE_TO, &[]))
+                .map(|v| v.map_or(0, |(len, _)| len));
+            if let Ok(len) = len {
+                let stale = dumped.is_none_or(|(at, g, l)| {
+                    g != generation
+                        || l != len
+                        || (!config.refresh.is_zero() && at.elapsed() >= config.refresh)
+                });
+                if stale {
+                    if dumped.is_some_and(|(_, g, _)| g != generation) {
+                        // Another VPP: the old indexes mean nothing now.
+                        self.set_route_series(Vec::new());
+                        prev = None;
+                    }
+                    match self.dump_routes(&config, &mut api, &mut stats, generation, &mut prev) {
+                        Ok(len) => dumped = Some((Instant::now(), generation, len)),
+                        Err(()) => api = None,
+                    }
+                }
+            }
+            self.sleep(self.settings.poll);
+        }
+        if let Some(c) = api {
+            let _ = c.close();
+        }
+    }
+
+    /// One route dump and choice of the routes that get series; the length of
+    /// `/net/route/to` it was made against.
+    fn dump_routes(
+        &self,
+        config: &RouteMetrics,
+        api: &mut Option<Client>,
+        stats: &mut LiveStats,
+        generation: u64,
+        prev: &mut Option<(Instant, Vec<CombinedCounter>)>,
+    ) -> Result<usize, ()> {
+        let client = match api {
+            Some(c) => c,
+            None => api.insert(self.connect().map_err(|_| ())?),
+        };
+        let named: std::collections::BTreeSet<(u32, ipnet::IpNet)> =
+            config.named.iter().map(|k| (k.table, k.prefix)).collect();
+        let top = config.top > 0;
+        // Without a top N, only the named routes are kept from the dump.
+        let index = RouteIndex::read_keeping(client, ListQuery::default(), |table, prefix| {
+            top || named.contains(&(table, prefix))
+        })
+        .map_err(|_| ())?;
+        let path = &self.settings.stats_socket;
+        let (len, totals) = if top {
+            let totals = stats
+                .with(path, generation, |c| c.combined_totals(ROUTE_TO))
+                .map_err(|_| ())?
+                .unwrap_or_default();
+            (totals.len(), totals)
+        } else {
+            let len = stats
+                .with(path, generation, |c| c.combined_totals_at(ROUTE_TO, &[]))
+                .map_err(|_| ())?
+                .map_or(0, |(len, _)| len);
+            (len, Vec::new())
+        };
+        let now = Instant::now();
+        let old = prev
+            .as_ref()
+            .map(|(at, v)| (v.as_slice(), now.duration_since(*at).as_secs_f64()));
+        let series = metrics_routes::select(config, &index, &totals, old);
+        drop(index);
+        *prev = top.then_some((now, totals));
+        self.set_route_series(series);
+        Ok(len)
     }
 
     /// Whether `/events` can be served: the event connection is attached.
@@ -631,6 +838,7 @@ impl Vpp {
                             }
                         }
                         self.interfaces.invalidate();
+                        self.acls.invalidate();
                         let _ = self.events.send(EventLine::state("change", &s));
                     }
                     Err(e) => {

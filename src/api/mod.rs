@@ -67,14 +67,18 @@ impl Classify for ApiError {
 /// The running VPP's definitions: from the cache when this VPP's message table was seen
 /// before (see docs/design.md, “Schema cache”), else asked of VPP with `get_api_json` and cached. The second value is a
 /// one-line notice when a cache file existed but was not trusted (and was rebuilt).
-pub fn fetch_schema(client: &mut Client) -> Result<(Schema, Option<String>), ApiError> {
+/// `refresh`: ask VPP and rewrite the cache whatever it holds.
+pub fn fetch_schema(
+    client: &mut Client,
+    refresh: bool,
+) -> Result<(Schema, Option<String>), ApiError> {
     use crate::binapi::memclnt::GetApiJson;
     use crate::wire::Message;
 
     let key = schema::cache_key(client.message_table().keys());
     let cached = schema::cache_file(&key);
     let mut notice = None;
-    if let Some(path) = &cached {
+    if let Some(path) = cached.as_ref().filter(|_| !refresh) {
         match schema::read_cache(path, &key) {
             Ok(Some(s)) => return Ok((s, None)),
             Ok(None) => {}

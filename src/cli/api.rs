@@ -28,12 +28,12 @@ pub fn run(ctx: &mut Context, args: ApiArgs) -> crate::error::Result<()> {
                 ),
                 None => None,
             };
-            let (schema, _client) = schema(ctx, args.schema.as_deref())?;
+            let (schema, _client) = schema(ctx, args.schema.as_deref(), args.refresh)?;
             list(ctx, &schema, pattern.as_ref())?;
             Ok(())
         }
         ApiCommand::Show { message } => {
-            let (schema, _client) = schema(ctx, args.schema.as_deref())?;
+            let (schema, _client) = schema(ctx, args.schema.as_deref(), args.refresh)?;
             show(ctx, &schema, &message)
         }
         ApiCommand::Call {
@@ -43,7 +43,7 @@ pub fn run(ctx: &mut Context, args: ApiArgs) -> crate::error::Result<()> {
             count,
         } => {
             let input = read_input(request.as_deref())?;
-            let (schema, client) = schema(ctx, args.schema.as_deref())?;
+            let (schema, client) = schema(ctx, args.schema.as_deref(), args.refresh)?;
             let mut client = match client {
                 Some(client) => client,
                 None => ctx.client(&[])?,
@@ -82,12 +82,13 @@ fn read_input(arg: Option<&str>) -> crate::error::Result<Value> {
 fn schema(
     ctx: &mut Context,
     file: Option<&std::path::Path>,
+    refresh: bool,
 ) -> crate::error::Result<(Schema, Option<Client>)> {
     if let Some(file) = file {
         return Ok((Schema::from_file(file)?, None));
     }
     let mut client = ctx.client(&[])?;
-    let (schema, notice) = api::fetch_schema(&mut client)?;
+    let (schema, notice) = api::fetch_schema(&mut client, refresh)?;
     if let Some(notice) = notice {
         eprintln!("vppx: {notice}");
     }

@@ -111,7 +111,7 @@ pub enum Command {
     },
     /// Call any binary-API message by name; list and show the messages VPP has.
     #[command(
-        after_help = "The definitions come from VPP itself (get_api_json), cached per message table.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_dump '{}' | jq '.[].interface_name'\n  vppx api list 'ip_route'"
+        after_help = "The definitions come from VPP itself (get_api_json), cached per message table;\n--refresh asks VPP again and rewrites the cache.\n\nExamples:\n  vppx api call show_version\n  vppx api call sw_interface_dump '{}' | jq '.[].interface_name'\n  vppx api list 'ip_route'"
     )]
     Api(ApiArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
@@ -131,13 +131,14 @@ pub enum Command {
         after_help = "Reads are open; POST, PUT and DELETE need Authorization: Bearer <token>, the \
 token in the file whose path is printed at start (or --token-file). Then ask it, e.g.:\n  \
 curl -s localhost:9482/interfaces | jq '.[].name'\n\n\
-Examples:\n  vppx serve\n  vppx serve --listen unix:/run/vppx/serve.sock --read-only\n  \
+Examples:\n  vppx serve --route-metrics 10.0.0.0/8 --route-metrics '2001:db8::/32 table 5' --route-metrics-top 10\n  \
+vppx serve --listen unix:/run/vppx/serve.sock --read-only\n  \
 vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token --allowed-host router1.example"
     )]
     Serve(ServeArgs),
     /// Run the VPP simulator on --socket (and --stats-socket) until interrupted.
     #[command(
-        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --interfaces pg0,pg1\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
+        after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --statseg-size 32M --heap-size 1G\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
     )]
     Sim(SimArgs),
 }
@@ -620,9 +621,15 @@ pub struct SimArgs {
     #[arg(long, value_name = "IFACE=RATE,SIZE[,dst=P][,src=P]")]
     pub traffic: Vec<String>,
     /// The stats segment's size, as VPP's `statseg { size }` (e.g. 32M, 512M, 1G; default
-    /// 32M). Every route's counters live there: a million routes need about 256M.
+    /// 32M). Each route's counters take 40 bytes, twice that while their vectors double: a
+    /// million routes need about 128M. The simulator dies, as VPP does, when it runs out.
     #[arg(long, value_name = "SIZE")]
     pub statseg_size: Option<ByteSize>,
+    /// The main heap's size, as VPP's `memory { main-heap-size }` (e.g. 256M, 1G; default
+    /// 1G). An idle VPP uses about 30M and each route 350 bytes. The simulator dies, as
+    /// VPP does, when it runs out.
+    #[arg(long, value_name = "SIZE")]
+    pub heap_size: Option<ByteSize>,
 }
 
 /// A size in bytes with an optional K, M or G suffix (powers of 1024), as VPP's
@@ -656,6 +663,10 @@ pub struct ApiArgs {
     /// .api.json modules) instead of asking VPP.
     #[arg(long, global = true, value_name = "FILE")]
     pub schema: Option<PathBuf>,
+    /// Ask VPP for its definitions again and rewrite the schema cache, even if the cached
+    /// copy for this VPP's message table is trusted.
+    #[arg(long, global = true, conflicts_with = "schema")]
+    pub refresh: bool,
     #[command(subcommand)]
     pub command: ApiCommand,
 }
@@ -740,4 +751,17 @@ pub struct ServeArgs {
     /// Longest time to answer a request (then 504; a change it started may still finish).
     #[arg(long, default_value = "30s", value_parser = parse_duration)]
     pub request_timeout: Duration,
+    /// Export vpp_route_packets_total and vpp_route_bytes_total for this route: PREFIX or
+    /// "PREFIX table N" (repeatable). No other route gets series.
+    #[arg(long, value_name = "ROUTE", value_parser = crate::agent::metrics_routes::parse_route)]
+    pub route_metrics: Vec<crate::ops::routes::spec::RouteKey>,
+    /// Also export them for the N busiest routes, re-chosen every --route-metrics-refresh
+    /// by packets per second (0: none; at most 1000).
+    #[arg(long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u16).range(0..=1000))]
+    pub route_metrics_top: u16,
+    /// How often to dump the routes again for the per-route series (besides when
+    /// /net/route/to changes length and after VPP reconnects; 0s: only then).
+    #[arg(long, value_name = "DUR", default_value = "60s", value_parser = parse_duration)]
+    pub route_metrics_refresh: Duration,
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use super::args::ServeArgs;
 use super::context::Context;
 use super::exit::CliError;
+use crate::agent::metrics_routes::RouteMetrics;
 use crate::agent::{self, http::Limits, vpp::VppSettings, Config, ServeError};
 use crate::client::Backoff;
 
@@ -27,6 +28,11 @@ pub fn run(ctx: &mut Context, args: ServeArgs) -> crate::error::Result<()> {
                 initial: Duration::from_millis(100),
                 max: Duration::from_secs(5),
                 attempts: None,
+            },
+            routes: RouteMetrics {
+                named: args.route_metrics,
+                top: args.route_metrics_top.into(),
+                refresh: args.route_metrics_refresh,
             },
         },
         limits: Limits {

@@ -1,5 +1,6 @@
 //! `vppx sim`: the simulator in the foreground, on the given sockets, until
-//! SIGINT or SIGTERM (then it removes its socket files). `--traffic` starts flows into
+//! SIGINT or SIGTERM (then it removes its socket files), or until one of its heaps runs
+//! out (then it exits 1, as VPP aborts). `--traffic` starts flows into
 //! interfaces, as the simulator's `sim traffic` command does.
 
 use super::args::{GlobalArgs, SimArgs};
@@ -36,6 +37,7 @@ pub fn run(g: &GlobalArgs, args: SimArgs) -> crate::error::Result<()> {
         stats_socket: Some(g.stats_socket.clone()),
         interfaces: args.interfaces,
         stats_size: args.statseg_size.map(|s| s.0),
+        heap_size: args.heap_size.map(|s| s.0),
     })?;
     for spec in &args.traffic {
         let line = traffic_line(spec)?;
@@ -52,6 +54,11 @@ pub fn run(g: &GlobalArgs, args: SimArgs) -> crate::error::Result<()> {
         g.stats_socket.display()
     );
     while !super::interrupt::interrupted() {
+        if let Some(died) = sim.dead() {
+            // A heap ran out: the simulated VPP is dead, as a real one aborts.
+            sim.stop();
+            return Err(died.into());
+        }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     sim.stop();

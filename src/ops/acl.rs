@@ -695,8 +695,11 @@ fn display_name(tag: &str, index: u32) -> String {
     }
 }
 
-/// What VPP has: every ACL, every interface's lists, interface names.
-struct State {
+/// What VPP has: every ACL, every interface's lists, interface names. Read once, it
+/// answers every ACL read ([`State::list`], [`State::acl`], [`State::interface_acls_of`]),
+/// so that the agent can share one dump between requests.
+#[derive(Debug)]
+pub struct State {
     acls: Vec<AclDetails>,
     /// sw_if_index → (input, output).
     lists: BTreeMap<u32, (Vec<u32>, Vec<u32>)>,
@@ -704,7 +707,8 @@ struct State {
 }
 
 impl State {
-    fn load(client: &mut Client) -> Result<State> {
+    /// Dumps every ACL, every interface's lists and the interface names.
+    pub fn load(client: &mut Client) -> Result<State> {
         let mut acls = client.dump(AclDump {
             acl_index: ANY,
             ..Default::default()
@@ -832,17 +836,32 @@ fn send_lists(client: &mut Client, sw_if_index: u32, input: &[u32], output: &[u3
     Ok(())
 }
 
+impl State {
+    /// Every ACL, by index, with where it is applied.
+    pub fn list(&self) -> Vec<Acl> {
+        self.acls.iter().map(|d| self.acl(d)).collect()
+    }
+
+    /// The ACL called `name` (its tag or `#INDEX`).
+    pub fn acl_named(&self, name: &str) -> Result<Acl> {
+        self.find(name).map(|d| self.acl(d))
+    }
+
+    /// The ACLs of the interface called `iface`.
+    pub fn interface_acls_of(&self, iface: &str) -> Result<InterfaceAcls> {
+        let sw = self.interface(iface)?;
+        Ok(self.interface_acls(sw))
+    }
+}
+
 /// Every ACL, by index, with where it is applied.
 pub fn list(client: &mut Client) -> Result<Vec<Acl>> {
-    let state = State::load(client)?;
-    Ok(state.acls.iter().map(|d| state.acl(d)).collect())
+    Ok(State::load(client)?.list())
 }
 
 /// The ACL called `name`.
 pub fn find(client: &mut Client, name: &str) -> Result<Acl> {
-    let state = State::load(client)?;
-    let d = state.find(name)?;
-    Ok(state.acl(d))
+    State::load(client)?.acl_named(name)
 }
 
 /// What `acl set` did.
@@ -930,9 +949,7 @@ pub fn delete(client: &mut Client, name: &str, force: bool) -> Result<Deleted> {
 
 /// An interface's ACLs.
 pub fn interface_acls(client: &mut Client, iface: &str) -> Result<InterfaceAcls> {
-    let state = State::load(client)?;
-    let sw = state.interface(iface)?;
-    Ok(state.interface_acls(sw))
+    State::load(client)?.interface_acls_of(iface)
 }
 
 /// Applies the ACL `name` to `iface` in `direction`, after the ACLs already there (which

@@ -12,6 +12,7 @@ mod cli_exec;
 pub mod fib;
 #[cfg(test)]
 pub(crate) mod golden;
+pub mod memory;
 pub mod model;
 mod server;
 mod stats;

@@ -20,6 +20,7 @@ use crate::wire::FrameBuffer;
 
 use super::api::{debug, After, Api};
 use super::cli_exec;
+use super::memory::{self, Exhausted, Memory, Usage};
 use super::model::Model;
 use super::stats::SimStats;
 
@@ -38,6 +39,9 @@ pub struct SimConfig {
     /// The stats segment's size in bytes (`statseg { size }`); VPP's default, 32 MiB, if
     /// `None`.
     pub stats_size: Option<usize>,
+    /// The main heap's size in bytes (`memory { main-heap-size }`); VPP's default, 1 GiB,
+    /// if `None`.
+    pub heap_size: Option<usize>,
 }
 
 /// Why the simulator could not start.
@@ -49,6 +53,9 @@ pub enum SimError {
     Socket { path: PathBuf, source: io::Error },
     #[error("stats segment")]
     Stats(#[from] crate::stats::StatsError),
+    /// A heap too small for even an idle VPP, or one a load exhausted.
+    #[error(transparent)]
+    Exhausted(Exhausted),
 }
 
 impl crate::error::Classify for SimError {
@@ -59,6 +66,9 @@ impl crate::error::Classify for SimError {
                 crate::error::ErrorClass::Unavailable
             }
             SimError::Stats(e) => crate::error::Classify::class(e),
+            // The simulated VPP died, as a real one would: a failure of the simulator's
+            // host, not of vppx's input.
+            SimError::Exhausted(_) => crate::error::ErrorClass::Internal,
         }
     }
 }
@@ -70,6 +80,42 @@ struct State {
     clients: HashMap<u32, Sender<Vec<u8>>>,
     next_client: u32,
     stats: Option<SimStats>,
+    /// Both heaps, as routes use them (see docs/design.md, “The simulator's heaps”).
+    memory: Memory,
+    /// Set when a heap ran out: the simulated VPP is dead and answers nothing more.
+    dead: Option<Exhausted>,
+}
+
+/// What the model and the segment hold now, for [`Memory::account`].
+fn usage(st: &State) -> Usage {
+    let if_slots = st.model.interfaces().map(|i| u64::from(i.sw_if_index) + 1);
+    Usage {
+        routes: st.model.fib.routes() as u64,
+        route_slots: st.model.fib.stats_len() as u64,
+        if_slots: if_slots.max().unwrap_or(0),
+        stats_other: st.stats.as_ref().map_or(STATS_IDLE, SimStats::other_in_use),
+    }
+}
+
+/// What an idle VPP's stats segment holds (the golden capture's figure), for a simulator
+/// that publishes none.
+const STATS_IDLE: u64 = 877_520;
+
+/// Takes in what the last request changed; a heap that ran out kills the simulated VPP, as
+/// a failed allocation aborts a real one.
+fn account(st: &mut State) -> bool {
+    if st.dead.is_some() {
+        return false;
+    }
+    let now = usage(st);
+    match st.memory.account(now) {
+        Ok(()) => true,
+        Err(e) => {
+            debug(format_args!("{e}"));
+            st.dead = Some(e);
+            false
+        }
+    }
 }
 
 struct Shared {
@@ -77,6 +123,8 @@ struct Shared {
     state: Mutex<State>,
     /// Whether the ticker moves the data plane (tests freeze it to read a still segment).
     ticking: AtomicBool,
+    /// Every connection, to close them all when the simulated VPP dies.
+    conns: Conns,
 }
 
 impl Shared {
@@ -157,20 +205,38 @@ impl Simulator {
             check_free(p, rustix::net::SocketType::SEQPACKET)?;
         }
         let model = Model::new(&cfg.interfaces);
+        let stats_size = cfg.stats_size.unwrap_or(32 << 20) as u64;
+        let memory = Memory::new(
+            cfg.heap_size
+                .map_or(memory::DEFAULT_MAIN_HEAP, |s| s as u64),
+            // The segment's first page is its header, outside the heap.
+            stats_size.saturating_sub(4096),
+        );
         let stats = match &cfg.stats_socket {
-            Some(p) => Some(SimStats::start(p, &model, cfg.stats_size)?),
+            Some(p) => Some(SimStats::start(p, &model, &memory)?),
             None => None,
         };
         let listener = bind(&cfg.socket)?;
+        let mut state = State {
+            model,
+            clients: HashMap::new(),
+            next_client: 0,
+            stats,
+            memory,
+            dead: None,
+        };
+        account(&mut state);
+        if let Some(e) = state.dead.take() {
+            return Err(SimError::Exhausted(e));
+        }
+        if let Some(stats) = &state.stats {
+            stats.publish(&state.model, &state.memory);
+        }
         let shared = Arc::new(Shared {
             api: Api::new(),
-            state: Mutex::new(State {
-                model,
-                clients: HashMap::new(),
-                next_client: 0,
-                stats,
-            }),
+            state: Mutex::new(state),
             ticking: AtomicBool::new(true),
+            conns: Arc::new(Mutex::new(Vec::new())),
         });
         let stopping = Arc::new(AtomicBool::new(false));
         let ticker = {
@@ -180,7 +246,7 @@ impl Simulator {
                 .spawn(move || tick_loop(&shared, &stopping))
                 .ok()
         };
-        let conns = Arc::new(Mutex::new(Vec::new()));
+        let conns = shared.conns.clone();
         let accept = {
             let (shared, stopping, conns) = (shared.clone(), stopping.clone(), conns.clone());
             std::thread::Builder::new()
@@ -212,6 +278,12 @@ impl Simulator {
 
     pub fn socket_path(&self) -> &Path {
         &self.path
+    }
+
+    /// The heap that ran out, once one has: the simulated VPP is dead (it has closed every
+    /// connection it could and answers nothing more).
+    pub fn dead(&self) -> Option<SimError> {
+        self.shared.lock().dead.clone().map(SimError::Exhausted)
     }
 
     /// Runs `f` on the model, then sends the events it caused: for tests and for whatever
@@ -288,11 +360,19 @@ fn tick_loop(shared: &Shared, stopping: &AtomicBool) {
         if !shared.ticking.load(Ordering::SeqCst) {
             continue;
         }
-        let State { model, stats, .. } = &mut *st;
+        if st.dead.is_some() {
+            continue;
+        }
+        let State {
+            model,
+            stats,
+            memory,
+            ..
+        } = &mut *st;
         model.advance(secs);
         if let Some(stats) = stats {
             stats.sync(model);
-            stats.publish(model);
+            stats.publish(model, memory);
         }
     }
 }
@@ -316,6 +396,10 @@ fn accept_loop(
                 continue;
             }
         };
+        if shared.lock().dead.is_some() {
+            // A dead VPP answers nothing: the connection is closed at once.
+            continue;
+        }
         let Ok(handle_stream) = stream.try_clone() else {
             continue;
         };
@@ -406,6 +490,9 @@ fn read_loop(shared: &Shared, mut stream: &UnixStream, client: u32) {
         let mut after = After::Continue;
         {
             let mut st = shared.lock();
+            if st.dead.is_some() {
+                return;
+            }
             loop {
                 let body = match frames.next_frame() {
                     Ok(Some(b)) => b,
@@ -418,6 +505,16 @@ fn read_loop(shared: &Shared, mut stream: &UnixStream, client: u32) {
                 };
                 after = shared.api.handle(&mut st.model, client, &body, &mut mine);
                 deliver_events(&shared.api, &mut st, Some((client, &mut mine)));
+                if !account(&mut st) {
+                    // Died handling this request: its reply is never sent, and no client
+                    // hears anything more.
+                    st.clients.clear();
+                    let conns = shared.conns.lock().unwrap_or_else(|e| e.into_inner());
+                    for (stream, _) in conns.iter() {
+                        let _ = stream.shutdown(std::net::Shutdown::Both);
+                    }
+                    return;
+                }
                 if after == After::Close {
                     break;
                 }

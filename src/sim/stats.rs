@@ -16,8 +16,9 @@
 //!   the FIB's highest index; their room grows by doubling), combined `/net/adjacency`, `/net/mroute`, `/net/punt`, simple
 //!   `/net/arp/{rx,tx}/{requests,replies,gratuitous}` and the same `/net/ip6-nd/...` per
 //!   interface, gauges `/bfd/udp{4,6}/sessions{,_mh}`: every path a real VPP with the same
-//!   plugins publishes (the golden capture's set). What the simulator does not model
-//!   (adjacencies, ARP, ND, multicast, punt, BFD) stays zero.
+//!   plugins publishes (the golden capture's set). `/net/adjacency` is as long as the FIB's
+//!   adjacency pool and counts what each rewrite sent; what the simulator does not model
+//!   (ARP, ND, multicast, punt, BFD) stays zero.
 //!
 //! Counter vectors have one vector per thread ([`THREADS`]: main and two workers). The
 //! values come from the model's [`Dataplane`](super::traffic::Dataplane):
@@ -28,6 +29,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use super::memory::Memory;
 use super::model::Model;
 use super::statseg::{EntryId, SegmentOptions, StatSegment, StatsServer};
 use super::traffic::{IF_COMBINED, IF_SIMPLE, THREADS, WORKERS};
@@ -50,10 +52,8 @@ const NEIGHBOUR_COUNTERS: [&str; 12] = [
     "/net/ip6-nd/tx/requests",
 ];
 /// Counters VPP publishes and the simulator does not move, with their lengths in the
-/// golden capture: `/net/adjacency` by adjacency, `/net/mroute` by multicast entry,
-/// `/net/punt` by punt reason.
-const UNMODELLED_COMBINED: [(&str, usize); 3] =
-    [("/net/adjacency", 13), ("/net/mroute", 6), ("/net/punt", 5)];
+/// golden capture: `/net/mroute` by multicast entry, `/net/punt` by punt reason.
+const UNMODELLED_COMBINED: [(&str, usize); 2] = [("/net/mroute", 6), ("/net/punt", 5)];
 /// The bfd plugin's session gauges.
 const BFD_GAUGES: [&str; 4] = [
     "/bfd/udp4/sessions",
@@ -63,9 +63,11 @@ const BFD_GAUGES: [&str; 4] = [
 ];
 const POOL: &str = "default-numa-0";
 const POOL_BUFFERS: u64 = 16383;
-const MAIN_HEAP: u64 = 1 << 30;
-/// What an idle simulated VPP has in use of its main heap (the golden capture's figure).
-const MAIN_HEAP_IDLE: u64 = 31_333_312;
+/// The memfd holds this many times the segment's nominal size: the simulator's route
+/// counters (three threads) take more than the measured VPP's, and the gauges charge them
+/// at the measured rate (see docs/design.md, “The simulator's heaps”), so they must not run
+/// out of room before the modelled segment does.
+const ROOM: usize = 4;
 
 fn unix_now() -> u64 {
     SystemTime::now()
@@ -87,6 +89,7 @@ struct Fixed {
     if_counters: Vec<EntryId>,
     route_to: EntryId,
     route_via: EntryId,
+    adjacency: EntryId,
     node_names: EntryId,
     /// In [`NODE_COUNTERS`] order.
     node_counters: [EntryId; 4],
@@ -108,20 +111,21 @@ pub struct SimStats {
     if_len: usize,
     /// The length of `/net/route/to` and `/net/route/via`.
     route_len: usize,
+    /// Bytes of the segment those two vectors take.
+    route_bytes: usize,
+    /// The length of `/net/adjacency`.
+    adj_len: usize,
     nodes: usize,
     errors: usize,
-    /// The segment's size in bytes.
-    size: usize,
 }
 
 impl SimStats {
-    /// Creates the segment for `model` and serves it on `path`; `size` in bytes (VPP's
-    /// default, 32 MiB, if `None`).
-    pub fn start(path: &Path, model: &Model, size: Option<usize>) -> Result<SimStats> {
+    /// Creates the segment for `model` and serves it on `path`; `memory` holds its
+    /// nominal size.
+    pub fn start(path: &Path, model: &Model, memory: &Memory) -> Result<SimStats> {
         let mut options = SegmentOptions::default();
-        if let Some(size) = size {
-            options.size = size;
-        }
+        let nominal = usize::try_from(memory.stats_total()).unwrap_or(usize::MAX);
+        options.size = nominal.saturating_mul(ROOM);
         let mut seg = StatSegment::create(&options)?;
         let ids = Self::fixed(&mut seg)?;
         let server = seg.serve(path)?;
@@ -133,12 +137,13 @@ impl SimStats {
             links: BTreeMap::new(),
             if_len: 0,
             route_len: 0,
+            route_bytes: 0,
+            adj_len: 0,
             nodes: 0,
             errors: 0,
-            size: options.size,
         };
         stats.sync(model);
-        stats.publish(model);
+        stats.publish(model, memory);
         Ok(stats)
     }
 
@@ -165,6 +170,7 @@ impl SimStats {
         }
         let route_to = seg.add_combined("/net/route/to", THREADS, 0)?;
         let route_via = seg.add_combined("/net/route/via", THREADS, 0)?;
+        let adjacency = seg.add_combined("/net/adjacency", THREADS, 0)?;
         for (name, len) in UNMODELLED_COMBINED {
             seg.add_combined(name, THREADS, len)?;
         }
@@ -204,6 +210,7 @@ impl SimStats {
             if_counters,
             route_to,
             route_via,
+            adjacency,
             node_names,
             node_counters,
             errors,
@@ -220,12 +227,18 @@ impl SimStats {
         let routes = model.fib.stats_len();
         if routes > self.route_len {
             // A segment too full to grow them leaves the new routes uncounted.
+            let before = self.seg.heap_in_use();
             let grown = [self.ids.route_to, self.ids.route_via]
                 .into_iter()
                 .all(|id| self.seg.resize(id, routes).is_ok());
+            self.route_bytes = (self.route_bytes + self.seg.heap_in_use()).saturating_sub(before);
             if grown {
                 self.route_len = routes;
             }
+        }
+        let adjs = model.fib.adjacency_len();
+        if adjs > self.adj_len && self.seg.resize(self.ids.adjacency, adjs).is_ok() {
+            self.adj_len = adjs;
         }
         let d = &model.dataplane;
         let seg = &mut self.seg;
@@ -296,8 +309,14 @@ impl SimStats {
         }
     }
 
-    /// Writes every value from the model: counters per thread, gauges, scalars.
-    pub fn publish(&self, model: &Model) {
+    /// Bytes of the segment in use for everything but the route counters.
+    pub fn other_in_use(&self) -> u64 {
+        self.seg.heap_in_use().saturating_sub(self.route_bytes) as u64
+    }
+
+    /// Writes every value from the model: counters per thread, gauges, scalars; the heaps'
+    /// gauges from `memory`.
+    pub fn publish(&self, model: &Model, memory: &Memory) {
         let seg = &self.seg;
         let d = &model.dataplane;
         let ids = &self.ids;
@@ -315,8 +334,13 @@ impl SimStats {
                 }
             }
         }
-        for (map, id) in [(&d.route_to, ids.route_to), (&d.route_via, ids.route_via)] {
-            for (&i, per_thread) in map.range(..self.route_len as u32) {
+        let counted = [
+            (&d.route_to, ids.route_to, self.route_len),
+            (&d.route_via, ids.route_via, self.route_len),
+            (&d.adjacency, ids.adjacency, self.adj_len),
+        ];
+        for (map, id, len) in counted {
+            for (&i, per_thread) in map.range(..len as u32) {
                 for (t, pair) in per_thread.iter().enumerate() {
                     let v = CombinedCounter {
                         packets: pair.packets,
@@ -360,11 +384,8 @@ impl SimStats {
         let _ = seg.set_scalar(pc, cached);
         let _ = seg.set_scalar(pu, cached);
         let _ = seg.set_scalar(pa, POOL_BUFFERS - cached);
-        // Heaps: the main heap grows a little with each interface.
-        let used = MAIN_HEAP_IDLE + self.if_len as u64 * 65_536;
-        self.heap(ids.main_heap, MAIN_HEAP, used, 5);
-        let size = self.size as u64 - 4096;
-        self.heap(ids.stat_heap, size, seg.heap_in_use() as u64, 13);
+        self.heap(ids.main_heap, memory.main_total(), memory.main_used(), 5);
+        self.heap(ids.stat_heap, memory.stats_total(), memory.stats_used(), 13);
         let _ = seg.set_scalar(ids.heartbeat, self.started.elapsed().as_secs());
         let _ = seg.set_scalar(ids.last_update, unix_now());
     }

@@ -27,8 +27,13 @@
 //! - Route counters: the lookup counts each packet (and its bytes) in `/net/route/to` at
 //!   the stats index of the route it matched, whatever becomes of the packet (the default
 //!   drop route counts too), and in `/net/route/via` at each route a recursive next hop
-//!   resolved through. `/net/adjacency` stays zero: VPP counts per adjacency only after
-//!   `adjacency counters enable`, which the simulator does not offer.
+//!   resolved through.
+//! - Adjacency counters: a packet that reaches `ip4-rewrite` (`ip6-rewrite`) counts, with
+//!   its bytes, in `/net/adjacency` at the index of the adjacency its path holds (see
+//!   [`super::fib::AdjKey`]: the neighbour's for a next hop, the glean one of an attached
+//!   prefix), whether the output ACLs then drop it or its interface is down. A real VPP
+//!   counts there only after `adjacency counters enable`; the simulator behaves as if that
+//!   had been run at start (see docs/design.md, “Simulated adjacency counters”).
 //! - Forwarded: `/if/tx` of the egress interface, through `ip4-rewrite`, `<if>-output`,
 //!   `<if>-tx`. Attached prefixes forward as if their neighbours were resolved. Output
 //!   ACLs on the egress interface run after `ip4-rewrite` (`acl-plugin-out-ip4-fa`, the same
@@ -52,7 +57,7 @@ use ipnet::IpNet;
 
 use super::acl::{Packet, Verdict};
 use super::cli::TrafficSpec;
-use super::fib::{Af, PathType, Source};
+use super::fib::{AdjKey, Af, PathType, Source};
 use super::model::{Interface, Model};
 
 /// Threads with counters: main and two workers.
@@ -190,6 +195,9 @@ pub struct Dataplane {
     /// `/net/route/via` by stats index, per thread: packets that resolved through a route on
     /// their way to another (a recursive next hop).
     pub route_via: BTreeMap<u32, [Pair; THREADS]>,
+    /// `/net/adjacency` by adjacency index, per thread: packets each rewrite sent. Only
+    /// adjacencies that carried traffic are here.
+    pub adjacency: BTreeMap<u32, [Pair; THREADS]>,
 }
 
 /// The routes one lookup went through, by stats index: the one it matched
@@ -198,6 +206,8 @@ pub struct Dataplane {
 pub struct RouteHits {
     pub to: Option<u32>,
     pub via: [Option<u32>; RECURSION - 1],
+    /// The adjacency the rewrite uses, for a path through an interface.
+    pub adjacency: Option<u32>,
 }
 
 /// How many lookups one packet's recursion takes at most, as far as a sane FIB needs.
@@ -285,6 +295,7 @@ impl Dataplane {
             loops: [0; THREADS],
             route_to: BTreeMap::new(),
             route_via: BTreeMap::new(),
+            adjacency: BTreeMap::new(),
         };
         for (node, reason) in vpp_graph() {
             match reason {
@@ -356,6 +367,32 @@ impl Dataplane {
             if let Some(c) = map.get_mut(&stats_index) {
                 *c = Default::default();
             }
+        }
+    }
+
+    /// An adjacency index was handed out afresh: its counters start from zero.
+    pub fn reset_adjacency(&mut self, index: u32) {
+        if let Some(c) = self.adjacency.get_mut(&index) {
+            *c = Default::default();
+        }
+    }
+
+    /// An adjacency's `/net/adjacency` summed over threads.
+    pub fn adjacency_total(&self, index: u32) -> Pair {
+        let mut sum = Pair::default();
+        for p in self.adjacency.get(&index).into_iter().flatten() {
+            sum.add(p.packets, p.bytes);
+        }
+        sum
+    }
+
+    fn count_adjacency(&mut self, thread: usize, index: Option<u32>, packets: u64, bytes: u64) {
+        let Some(index) = index else {
+            return;
+        };
+        let counters = self.adjacency.entry(index).or_default();
+        if let Some(c) = counters.get_mut(thread) {
+            c.add(packets, bytes);
         }
     }
 
@@ -516,6 +553,7 @@ impl Dataplane {
         let dropped = match fate {
             Fate::Forward(egress) => {
                 self.run_node(thread, &format!("{ip}-rewrite"), packets);
+                self.count_adjacency(thread, plan.routes.adjacency, packets, bytes);
                 if let Some(v) = plan.acl_out {
                     if self.acl_node(thread, &format!("acl-plugin-out-{ip}-fa"), v, packets) {
                         self.drop_packets(thread, ingress, packets);
@@ -531,6 +569,7 @@ impl Dataplane {
             }
             Fate::EgressDown(_) => {
                 self.run_node(thread, &format!("{ip}-rewrite"), packets);
+                self.count_adjacency(thread, plan.routes.adjacency, packets, bytes);
                 let output = format!("{egress_name}-output");
                 self.run_node(thread, &output, packets);
                 self.count_error(thread, &output, "interface is down", packets);
@@ -674,11 +713,13 @@ impl Model {
                 }
                 (PathType::Drop, ..) | (PathType::Other(_), ..) => return Fate::DropRoute,
                 (PathType::Normal, Some(sw), _) => {
+                    hits.adjacency = AdjKey::of_path(Af::of(&route.prefix), path)
+                        .and_then(|k| self.fib.adjacency(&k));
                     return match self.get(sw) {
                         Some(e) if e.link_up() => Fate::Forward(sw),
                         Some(_) => Fate::EgressDown(sw),
                         None => Fate::Miss,
-                    }
+                    };
                 }
                 (PathType::Normal, None, Some(via)) => {
                     addr = via;
@@ -780,6 +821,9 @@ impl Model {
         let secs = secs.max(0.0);
         for i in self.fib.take_reused() {
             self.dataplane.reset_route(i);
+        }
+        for i in self.fib.take_reused_adjacencies() {
+            self.dataplane.reset_adjacency(i);
         }
         let mut plans = Vec::new();
         for (&key, flow) in &self.dataplane.flows {

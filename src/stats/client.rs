@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{fence, Ordering};
 use std::time::{Duration, Instant};
 
-use super::decode::{combined_totals, read_value};
+use super::decode::{combined_totals, combined_totals_at, read_value};
 use super::directory::{DirEntry, Directory};
 use super::error::{Result, StatsError};
 use super::pattern::Patterns;
@@ -161,6 +161,20 @@ impl StatsClient {
     pub fn combined_totals(&mut self, name: &str) -> Result<Option<Vec<CombinedCounter>>> {
         self.consistent(|view, dir| match dir.find(name) {
             Some(entry) => combined_totals(view, dir, entry),
+            None => Ok(None),
+        })
+    }
+
+    /// A combined counter vector's length and its counters at `indexes`, summed over
+    /// threads, read consistently (e.g. a few routes of `/net/route/to` without reading a
+    /// million); `Ok(None)` if there is no such entry or it is another type.
+    pub fn combined_totals_at(
+        &mut self,
+        name: &str,
+        indexes: &[u32],
+    ) -> Result<Option<(usize, Vec<CombinedCounter>)>> {
+        self.consistent(|view, dir| match dir.find(name) {
+            Some(entry) => combined_totals_at(view, dir, entry, indexes),
             None => Ok(None),
         })
     }

@@ -172,6 +172,41 @@ fn read_symlink(view: View<'_>, dir: &Directory, entry: &DirEntry) -> Result<Sta
     })
 }
 
+/// A combined counter vector's length (its longest thread vector) and, summed over
+/// threads, its counters at `indexes` only (zero past a thread's end): the cost is one
+/// read per index and thread, however long the vector. `None` if `entry` is not a combined
+/// counter vector.
+pub(crate) fn combined_totals_at(
+    view: View<'_>,
+    dir: &Directory,
+    entry: &DirEntry,
+    indexes: &[u32],
+) -> Result<Option<(usize, Vec<CombinedCounter>)>> {
+    if entry.stat_type() != StatType::CounterVectorCombined {
+        return Ok(None);
+    }
+    let sum = || -> Result<(usize, Vec<CombinedCounter>)> {
+        let threads = threads(view, dir.current_value(view, entry.index())?)?;
+        let mut out = vec![CombinedCounter::default(); indexes.len()];
+        let mut len = 0;
+        for t in 0..threads.len {
+            let data = view.u64_elem("per-thread vector", threads, t)?;
+            let v = view.vector("counter vector", data, COMBINED_SIZE, 8)?;
+            len = len.max(v.len);
+            for (total, &i) in out.iter_mut().zip(indexes) {
+                let i = i as usize;
+                if i < v.len {
+                    let c = combined_at(view, v.offset + i * COMBINED_SIZE)?;
+                    total.packets = total.packets.wrapping_add(c.packets);
+                    total.bytes = total.bytes.wrapping_add(c.bytes);
+                }
+            }
+        }
+        Ok((len, out))
+    };
+    sum().map(Some).map_err(|e| e.in_entry(entry.name()))
+}
+
 /// A combined counter vector summed over threads, by index (as long as its longest thread
 /// vector): one pass over the segment and one vector, however many threads, so that a
 /// million routes' `/net/route/to` costs 16 bytes each. `None` if `entry` is not a

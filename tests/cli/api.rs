@@ -568,3 +568,34 @@ fn an_untrusted_schema_cache_is_rebuilt() {
     let mode = std::fs::metadata(&file).unwrap().permissions().mode();
     assert_eq!(mode & 0o022, 0, "rebuilt with a private mode: {mode:o}");
 }
+
+/// A cache that is trusted but stale (here: it lacks show_version) is used as it is, and
+/// `--refresh` asks VPP again and rewrites it.
+#[test]
+fn refresh_rewrites_a_stale_schema_cache() {
+    let sim = Sim::start();
+    api(&sim, &["list", "^show_version$"]).ok();
+    let cache = sim.dir.path().join("cache/vppx");
+    let file = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .expect("a cache file")
+        .unwrap()
+        .path();
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let stale = json!({"key": doc["key"], "api": [{
+        "types": [], "unions": [], "enums": [], "enumflags": [], "services": {},
+        "options": {}, "aliases": {}, "vl_api_version": "0x1", "imports": [],
+        "counters": [], "paths": [],
+        "messages": [["lb_conf", ["u16", "_vl_msg_id"], ["u32", "client_index"],
+                      ["u32", "context"], {"crc": "0x56cd3261"}]]}]});
+    std::fs::write(&file, stale.to_string()).unwrap();
+    let r = api(&sim, &["show", "show_version"]);
+    assert_ne!(r.code, 0, "the stale cache is used: {}", r.stderr);
+    let r = api(&sim, &["--refresh", "show", "show_version", "--json"]).ok();
+    assert_eq!(r.json()["name"], json!("show_version"));
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("show_version_reply"));
+    api(&sim, &["show", "show_version"]).ok();
+}

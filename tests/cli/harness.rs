@@ -61,6 +61,22 @@ impl Sim {
         Sim { child, dir }
     }
 
+    /// Waits up to `timeout` for the simulator to end by itself: its exit code and stderr.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<(i32, String)> {
+        let deadline = Instant::now() + timeout;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("wait for vppx sim") {
+                let mut err = String::new();
+                if let Some(mut e) = self.child.stderr.take() {
+                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
+                }
+                return Some((status.code().unwrap_or(-1), err));
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     /// The simulator's process id (to signal it).
     pub fn pid(&self) -> u32 {
         self.child.id()

@@ -4,6 +4,7 @@
 mod acl;
 mod acl_serve;
 mod api;
+mod capacity;
 #[path = "../common/mod.rs"]
 mod common;
 mod completions;
@@ -15,6 +16,7 @@ mod route;
 mod route_load;
 mod route_traffic;
 mod serve;
+mod serve_metrics;
 mod serve_routes;
 mod stats;
 mod system;

@@ -58,7 +58,12 @@ impl Serve {
             .arg(dir.join("api.sock"))
             .arg("--stats-socket")
             .arg(dir.join("stats.sock"))
-            .args(["serve", "--listen", "127.0.0.1:0"])
+            .arg("serve")
+            .args(if extra.contains(&"--listen") {
+                &[][..]
+            } else {
+                &["--listen", "127.0.0.1:0"][..]
+            })
             .args(extra)
             .env_remove("VPPX_SOCKET")
             .env_remove("VPPX_STATS_SOCKET")
@@ -135,9 +140,22 @@ impl Serve {
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
+
+    /// Sends SIGTERM and waits (at most 20 s) for the agent to exit.
+    pub(crate) fn terminate(&mut self) -> std::process::ExitStatus {
+        signal(self.pid(), "TERM");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "vppx serve ignored SIGTERM");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
 }
 
-fn agent() -> ureq::Agent {
+pub(crate) fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(20)))
@@ -239,7 +257,7 @@ pub fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
 }
 
 /// Polls `path` until it answers `status`, or panics after `within`.
-fn wait_status(s: &Serve, path: &str, status: u16, within: Duration) -> Answer {
+pub(crate) fn wait_status(s: &Serve, path: &str, status: u16, within: Duration) -> Answer {
     let deadline = Instant::now() + within;
     loop {
         let a = get(s, path);
@@ -849,7 +867,7 @@ fn serve_survives_a_vpp_restart() {
 }
 
 /// Sends `signal` (STOP, CONT) to a process.
-fn signal(pid: u32, signal: &str) {
+pub(crate) fn signal(pid: u32, signal: &str) {
     let ok = Command::new("kill")
         .arg(format!("-{signal}"))
         .arg(pid.to_string())
@@ -1017,7 +1035,7 @@ fn serve_slow_client_does_not_block_others() {
 }
 
 /// The samples of an exposition: (name, labels as written, value).
-fn samples(text: &str) -> Vec<(String, String, f64)> {
+pub(crate) fn samples(text: &str) -> Vec<(String, String, f64)> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .map(|l| {
@@ -1037,7 +1055,7 @@ fn samples(text: &str) -> Vec<(String, String, f64)> {
 }
 
 /// The value of `name{labels}` (labels exactly as the agent writes them).
-fn sample(all: &[(String, String, f64)], name: &str, labels: &str) -> Option<f64> {
+pub(crate) fn sample(all: &[(String, String, f64)], name: &str, labels: &str) -> Option<f64> {
     all.iter()
         .find(|(n, l, _)| n == name && l == labels)
         .map(|s| s.2)
@@ -1267,7 +1285,8 @@ fn prometheus_scrapes_the_agent() {
     );
 
     let sim = sim_with_traffic();
-    let s = Serve::start(sim.dir.path(), &[]);
+    // Series for the busiest routes, which the dashboard's route panel draws.
+    let s = Serve::start(sim.dir.path(), &["--route-metrics-top", "5"]);
     wait_status(&s, "/readyz", 200, Duration::from_secs(10));
 
     let data = tempfile::tempdir().expect("temp dir");
@@ -1516,10 +1535,13 @@ fn serve_metrics_labels_are_bounded() {
             .map(|(n, l, _)| (n, l))
             .collect()
     };
+    // A /metrics body is shared for 250 ms: each reading below is rendered afresh.
+    std::thread::sleep(Duration::from_millis(300));
     let before = get(&s, "/metrics").status(200).text;
     for i in 1..=300 {
         bogus(i);
     }
+    std::thread::sleep(Duration::from_millis(300));
     let after = get(&s, "/metrics").status(200).text;
     assert_eq!(series(&before), series(&after));
     assert!(

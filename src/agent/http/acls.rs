@@ -96,8 +96,34 @@ where
         .await?
 }
 
+/// Every ACL and interface list, from a dump at most the share window old (dropped by any
+/// change made through the agent, and by VPP's interface events): a burst of ACL reads
+/// costs one dump per window, not one each (see docs/design.md, “Agent security”).
+async fn cached_state(app: &AppState) -> Result<std::sync::Arc<acl::State>, ApiError> {
+    let a = app.clone();
+    app.vpp
+        .acls
+        .get(|| async move {
+            a.vpp.metrics.acl_dumps.inc();
+            with_acl(&a, Access::Read, acl::State::load).await
+        })
+        .await
+}
+
+/// Runs a change, then forgets the shared ACL dump (whether or not the change went
+/// through: a failed one may have done part of its work).
+async fn change<T, F>(app: &AppState, op: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Client) -> crate::ops::Result<T> + Send + 'static,
+{
+    let r = with_acl(app, Access::Write, op).await;
+    app.vpp.acls.invalidate();
+    r
+}
+
 pub async fn list_acls(State(app): State<AppState>) -> Result<Response, ApiError> {
-    let all = with_acl(&app, Access::Read, acl::list).await?;
+    let all = cached_state(&app).await?.list();
     Ok(Json(all).into_response())
 }
 
@@ -105,7 +131,7 @@ pub async fn get_acl(
     State(app): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    let a = with_acl(&app, Access::Read, move |c| acl::find(c, &name)).await?;
+    let a = cached_state(&app).await?.acl_named(&name)?;
     Ok(Json(a).into_response())
 }
 
@@ -115,7 +141,7 @@ pub async fn put_acl(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let rules = parse_acl_body(&name, &bytes)?;
-    let r = with_acl(&app, Access::Write, move |c| acl::set(c, &name, &rules)).await?;
+    let r = change(&app, move |c| acl::set(c, &name, &rules)).await?;
     let status = if r.created {
         StatusCode::CREATED
     } else {
@@ -137,7 +163,7 @@ pub async fn delete_acl(
     Query(q): Query<DeleteQuery>,
 ) -> Result<Response, ApiError> {
     let force = q.force;
-    let d = with_acl(&app, Access::Write, move |c| acl::delete(c, &name, force)).await?;
+    let d = change(&app, move |c| acl::delete(c, &name, force)).await?;
     Ok(Json(d).into_response())
 }
 
@@ -145,7 +171,7 @@ pub async fn get_interface_acls(
     State(app): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, ApiError> {
-    let i = with_acl(&app, Access::Read, move |c| acl::interface_acls(c, &name)).await?;
+    let i = cached_state(&app).await?.interface_acls_of(&name)?;
     Ok(Json(i).into_response())
 }
 
@@ -155,7 +181,7 @@ pub async fn put_interface_acls(
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     let b = parse_interface_body(&bytes)?;
-    let i = with_acl(&app, Access::Write, move |c| {
+    let i = change(&app, move |c| {
         acl::set_interface_acls(c, &name, b.input.as_deref(), b.output.as_deref())
     })
     .await?;

@@ -108,7 +108,10 @@ async fn cached_interfaces(app: &AppState) -> Result<Arc<Vec<Interface>>, ApiErr
     let vpp = Arc::clone(&app.vpp);
     app.vpp
         .interfaces
-        .get(|| async move { vpp.read(iface::list).await })
+        .get(|| async move {
+            vpp.metrics.interface_dumps.inc();
+            vpp.read(iface::list).await
+        })
         .await
 }
 

@@ -28,15 +28,13 @@ pub async fn openapi() -> Response {
 }
 
 pub async fn metrics_text(State(app): State<AppState>) -> Response {
-    let up = app.vpp.is_up();
-    let snapshot = app.vpp.snapshot().await;
-    let text = metrics::render(snapshot, up, &app.vpp.metrics);
+    let body = app.vpp.metrics_body().await;
     (
         [(
             header::CONTENT_TYPE,
             HeaderValue::from_static(metrics::CONTENT_TYPE),
         )],
-        text,
+        body.text.clone(),
     )
         .into_response()
 }

@@ -176,6 +176,13 @@ mod tests {
     }
 
     #[test]
+    fn the_simulator_charges_what_the_guard_estimates() {
+        use crate::sim::memory;
+        assert_eq!(MAIN_HEAP_PER_ROUTE, memory::MAIN_HEAP_PER_ROUTE);
+        assert_eq!(STATS_PER_ROUTE, memory::STATS_PER_ROUTE);
+    }
+
+    #[test]
     fn low_names_the_heap_under_its_floor() {
         assert_eq!(low(&stats(32 << 20, 1 << 20)), None);
         let h = low(&stats(32 << 20, 31 << 20)).unwrap();

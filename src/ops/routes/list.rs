@@ -580,6 +580,16 @@ pub struct RouteIndex {
 impl RouteIndex {
     /// Dumps the routes `query` selects.
     pub fn read(client: &mut Client, query: ListQuery) -> Result<RouteIndex> {
+        Self::read_keeping(client, query, |_, _| true)
+    }
+
+    /// Dumps the routes `query` selects and `keep(table, network)` accepts; the others
+    /// cost nothing to hold (e.g. a few named routes out of a million).
+    pub fn read_keeping(
+        client: &mut Client,
+        query: ListQuery,
+        mut keep: impl FnMut(u32, IpNet) -> bool,
+    ) -> Result<RouteIndex> {
         let mut routes = Vec::new();
         for t in vpp::tables(client)? {
             if query.table.is_some_and(|id| id != t.table) {
@@ -599,7 +609,9 @@ impl RouteIndex {
             };
             client.dump_each(req, |d| {
                 let network = d.route.prefix.trunc();
-                if query.prefix.is_none_or(|p| p.trunc().contains(&network)) {
+                if query.prefix.is_none_or(|p| p.trunc().contains(&network))
+                    && keep(d.route.table_id, network)
+                {
                     routes.push((d.route.stats_index, d.route.table_id, network));
                 }
             })?;

@@ -31,6 +31,11 @@
 //!   a route with no paths is `VNET_API_ERROR_NO_PATHS_IN_ROUTE (-52)`.
 //! - `stats_index` is the entry's load-balance index: allocated from one pool for all
 //!   tables and families, starting at 1, kept while the entry lives, reused after.
+//! - Adjacencies (the rewrites VPP's `ip4-rewrite` / `ip6-rewrite` use): a path through an
+//!   interface holds one, a neighbour's for a next hop, the interface's glean one without;
+//!   paths of any entry, source or table through the same interface, family and next hop
+//!   share it. Indexes come from one pool, starting at 0, kept while a path holds the
+//!   adjacency, reused after (see [`Fib::adjacency`]).
 //! - Dumps walk IPv4 tables by prefix length, shortest first, in hash order within a
 //!   length; IPv6 tables the same (VPP gives no order there at all).
 //!
@@ -354,11 +359,84 @@ impl StatsPool {
     }
 }
 
+/// What tells one adjacency from another: the interface, the link's family and, for a
+/// neighbour's, the next hop (`None`: the interface's glean adjacency).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AdjKey {
+    pub sw_if_index: u32,
+    pub af: Af,
+    pub next_hop: Option<IpAddr>,
+}
+
+impl AdjKey {
+    /// The adjacency a path of an entry of family `af` holds: a normal path through an
+    /// interface does; local, drop and recursive paths do not.
+    pub fn of_path(af: Af, path: &FibPath) -> Option<AdjKey> {
+        match (path.path_type, path.sw_if_index) {
+            (PathType::Normal, Some(sw_if_index)) => Some(AdjKey {
+                sw_if_index,
+                af,
+                next_hop: path.next_hop,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// The adjacencies paths hold, counted: an adjacency goes (and its index is free again)
+/// with the last path that holds it.
+#[derive(Default)]
+struct AdjPool {
+    /// key → (index, paths holding it).
+    by_key: HashMap<AdjKey, (u32, u32), Hasher>,
+    next: u32,
+    free: Vec<u32>,
+    /// Indexes handed out again since [`Fib::take_reused_adjacencies`] last asked.
+    reused: Vec<u32>,
+}
+
+impl AdjPool {
+    fn lock_paths(&mut self, af: Af, paths: &[FibPath]) {
+        for key in paths.iter().filter_map(|p| AdjKey::of_path(af, p)) {
+            match self.by_key.entry(key) {
+                MapEntry::Occupied(mut o) => o.get_mut().1 += 1,
+                MapEntry::Vacant(v) => {
+                    let index = match self.free.pop() {
+                        Some(i) => {
+                            self.reused.push(i);
+                            i
+                        }
+                        None => {
+                            self.next += 1;
+                            self.next - 1
+                        }
+                    };
+                    v.insert((index, 1));
+                }
+            }
+        }
+    }
+
+    fn unlock_paths(&mut self, af: Af, paths: &[FibPath]) {
+        for key in paths.iter().filter_map(|p| AdjKey::of_path(af, p)) {
+            if let MapEntry::Occupied(mut o) = self.by_key.entry(key) {
+                let (index, refs) = o.get_mut();
+                *refs -= 1;
+                if *refs == 0 {
+                    self.free.push(*index);
+                    o.remove();
+                }
+            }
+        }
+    }
+}
+
 /// The FIB of one simulated VPP.
 pub struct Fib {
     v4: BTreeMap<u32, Table>,
     v6: BTreeMap<u32, Table>,
     stats: StatsPool,
+    adjs: AdjPool,
     /// How many addresses of one interface share one connected prefix.
     if_prefixes: HashMap<(u32, u32, IpNet), u32>,
     /// The FIB sources VPP knows (built-in and registered).
@@ -387,6 +465,7 @@ impl Fib {
             v4: BTreeMap::new(),
             v6: BTreeMap::new(),
             stats: StatsPool::default(),
+            adjs: AdjPool::default(),
             if_prefixes: HashMap::new(),
             sources: Sources::new(),
         };
@@ -460,6 +539,9 @@ impl Fib {
             for by_len in table.by_len {
                 for entry in by_len.into_values() {
                     self.stats.put(entry.stats_index);
+                    for (_, paths) in &entry.sources {
+                        self.adjs.unlock_paths(af, paths);
+                    }
                 }
             }
             self.if_prefixes
@@ -485,6 +567,11 @@ impl Fib {
             .collect()
     }
 
+    /// How many routes the FIB holds: one stats index each.
+    pub fn routes(&self) -> usize {
+        (self.stats.next as usize).saturating_sub(self.stats.free.len())
+    }
+
     /// One past the highest stats index handed out: the length `/net/route/to` needs.
     pub fn stats_len(&self) -> usize {
         self.stats.next as usize + 1
@@ -493,6 +580,22 @@ impl Fib {
     /// Stats indexes handed out again since the last call (see [`crate::sim::traffic`]).
     pub fn take_reused(&mut self) -> Vec<u32> {
         std::mem::take(&mut self.stats.reused)
+    }
+
+    /// The index of the adjacency `key`, if a path holds it.
+    pub fn adjacency(&self, key: &AdjKey) -> Option<u32> {
+        self.adjs.by_key.get(key).map(|(i, _)| *i)
+    }
+
+    /// One past the highest adjacency index handed out: the length `/net/adjacency` needs.
+    pub fn adjacency_len(&self) -> usize {
+        self.adjs.next as usize
+    }
+
+    /// Adjacency indexes handed out again since the last call: their counters start from
+    /// zero, as VPP zeroes an adjacency's counters when it makes one.
+    pub fn take_reused_adjacencies(&mut self) -> Vec<u32> {
+        std::mem::take(&mut self.adjs.reused)
     }
 
     /// How many entries a table holds (default and interface entries included).
@@ -532,7 +635,13 @@ impl Fib {
         let len = prefix.prefix_len();
         let key = addr_key(&prefix.addr());
         let host = host & !key;
-        let Fib { v4, v6, stats, .. } = self;
+        let Fib {
+            v4,
+            v6,
+            stats,
+            adjs,
+            ..
+        } = self;
         let tables = match af {
             Af::Ip4 => v4,
             Af::Ip6 => v6,
@@ -550,7 +659,11 @@ impl Fib {
                     .source_mut(source)
                     .map(std::mem::take)
                     .unwrap_or_default();
+                let old = paths.clone();
                 f(&mut paths);
+                // The new paths' adjacencies first, so that those both hold stay.
+                adjs.lock_paths(af, &paths);
+                adjs.unlock_paths(af, &old);
                 if paths.is_empty() {
                     entry.remove(source);
                 } else {
@@ -570,6 +683,7 @@ impl Fib {
                 if paths.is_empty() {
                     return Ok(None);
                 }
+                adjs.lock_paths(af, &paths);
                 let stats_index = stats.get();
                 v.insert(Entry {
                     stats_index,
@@ -582,7 +696,13 @@ impl Fib {
     }
 
     fn flush_source(&mut self, af: Af, table_id: u32, source: Source) {
-        let Fib { v4, v6, stats, .. } = self;
+        let Fib {
+            v4,
+            v6,
+            stats,
+            adjs,
+            ..
+        } = self;
         let tables = match af {
             Af::Ip4 => v4,
             Af::Ip6 => v6,
@@ -590,6 +710,9 @@ impl Fib {
         if let Some(table) = tables.get_mut(&table_id) {
             for map in &mut table.by_len {
                 map.retain(|_, e| {
+                    if let Some(paths) = e.source_mut(source) {
+                        adjs.unlock_paths(af, paths);
+                    }
                     e.remove(source);
                     let keep = !e.sources.is_empty();
                     if !keep {
@@ -927,15 +1050,24 @@ impl Fib {
             v4,
             v6,
             stats,
+            adjs,
             if_prefixes,
             ..
         } = self;
         if_prefixes.retain(|(_, sw, _), _| *sw != sw_if_index);
-        for table in v4.values_mut().chain(v6.values_mut()) {
+        let tables = v4
+            .values_mut()
+            .map(|t| (Af::Ip4, t))
+            .chain(v6.values_mut().map(|t| (Af::Ip6, t)));
+        for (af, table) in tables {
             for map in &mut table.by_len {
                 map.retain(|_, e| {
                     for (_, paths) in &mut e.sources {
-                        paths.retain(|p| p.sw_if_index != Some(sw_if_index));
+                        let (gone, kept) = std::mem::take(paths)
+                            .into_iter()
+                            .partition::<Vec<_>, _>(|p| p.sw_if_index == Some(sw_if_index));
+                        adjs.unlock_paths(af, &gone);
+                        *paths = kept;
                     }
                     e.sources.retain(|(_, p)| !p.is_empty());
                     let keep = !e.sources.is_empty();

@@ -436,6 +436,76 @@ fn lookups_count_per_route_at_its_stats_index() {
 }
 
 #[test]
+fn rewrites_count_per_adjacency_at_its_index() {
+    use crate::sim::fib::AdjKey;
+    let mut m = routed();
+    let pg1 = |next_hop: Option<&str>| AdjKey {
+        sw_if_index: 2,
+        af: Af::Ip4,
+        next_hop: next_hop.map(|a| a.parse().unwrap()),
+    };
+    // Each addressed interface's glean adjacency, in the order the addresses came.
+    let glean0 = AdjKey {
+        sw_if_index: 1,
+        ..pg1(None)
+    };
+    assert_eq!(m.fib.adjacency(&glean0), Some(0));
+    assert_eq!(m.fib.adjacency(&pg1(None)), Some(1));
+    let nh = || FibPath::via(Some("198.18.1.2".parse().unwrap()), Some(2));
+    for p in ["198.19.0.0/16", "198.20.0.0/16"] {
+        m.route_add_del(0, p.parse().unwrap(), true, false, vec![nh()])
+            .unwrap();
+    }
+    // Two routes through one neighbour share its adjacency.
+    assert_eq!(m.fib.adjacency(&pg1(Some("198.18.1.2"))), Some(2));
+    assert_eq!(m.fib.adjacency_len(), 3);
+    m.set_traffic(1, Some(spec(1000, 64, Some("198.19.7.0/24"))));
+    assert_eq!(m.flow_path(1, None).unwrap().routes.adjacency, Some(2));
+    m.advance(1.0);
+    let d = &m.dataplane;
+    assert_eq!(
+        d.adjacency_total(2),
+        Pair {
+            packets: 1000,
+            bytes: 64_000
+        }
+    );
+    assert_eq!(d.adjacency.len(), 1);
+    // Both workers moved some.
+    assert!(d.adjacency[&2][1..].iter().all(|p| p.packets > 0));
+    // An attached prefix's traffic goes through the interface's glean adjacency; a
+    // dropped packet reaches no rewrite.
+    m.set_traffic(1, Some(spec(10, 100, Some("198.18.1.8/29"))));
+    m.advance(1.0);
+    assert_eq!(m.dataplane.adjacency_total(1).bytes, 1000);
+    m.set_traffic(1, Some(spec(10, 64, Some("203.0.113.0/24"))));
+    m.advance(1.0);
+    assert_eq!(m.dataplane.adjacency.len(), 2);
+    // The adjacency goes with the last route through it; its index, handed out again,
+    // starts from zero.
+    for p in ["198.19.0.0/16", "198.20.0.0/16"] {
+        m.route_add_del(0, p.parse().unwrap(), false, false, vec![])
+            .unwrap();
+    }
+    assert_eq!(m.fib.adjacency(&pg1(Some("198.18.1.2"))), None);
+    let other = FibPath::via(Some("198.18.1.3".parse().unwrap()), Some(2));
+    m.route_add_del(
+        0,
+        "198.21.0.0/16".parse().unwrap(),
+        true,
+        false,
+        vec![other],
+    )
+    .unwrap();
+    assert_eq!(m.fib.adjacency(&pg1(Some("198.18.1.3"))), Some(2));
+    m.advance(0.0);
+    assert_eq!(m.dataplane.adjacency_total(2), Pair::default());
+    // Removing pg1's address releases its glean adjacency.
+    m.add_del_address(2, false, false, "198.18.1.1/24".parse().unwrap());
+    assert_eq!(m.fib.adjacency(&pg1(None)), None);
+}
+
+#[test]
 fn interface_nodes_appear_when_they_first_run() {
     let mut m = routed();
     assert!(!m.dataplane.node_names.iter().any(|n| n == "pg1-output"));
