@@ -599,3 +599,31 @@ fn refresh_rewrites_a_stale_schema_cache() {
         .contains("show_version_reply"));
     api(&sim, &["show", "show_version"]).ok();
 }
+
+/// A hostile schema file (a type containing itself) is refused before anything else,
+/// naming the type: no stack overflow.
+#[test]
+fn a_self_referencing_schema_is_refused_naming_the_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.json");
+    std::fs::write(
+        &path,
+        r#"[{"types": [["loop", ["u8", "a"], ["vl_api_loop_t", "again"]]],
+            "messages": [["m", ["u16", "_vl_msg_id"], ["u32", "client_index"],
+              ["u32", "context"], ["vl_api_loop_t", "x"], {"crc": "0x12345678"}]],
+            "unions": [], "enums": [], "enumflags": [], "services": {}, "options": {},
+            "aliases": {}, "vl_api_version": "0x1", "imports": [], "counters": [],
+            "paths": []}]"#,
+    )
+    .unwrap();
+    let r = crate::harness::run_bare(
+        &["api", "--schema", path.to_str().unwrap(), "call", "m", "{}"],
+        &[],
+    )
+    .code(2);
+    assert!(
+        r.stderr.contains("type loop contains itself"),
+        "{}",
+        r.stderr
+    );
+}
