@@ -27,7 +27,7 @@ use super::metrics_routes::{self, RouteMetrics, RouteSample, RouteSeries};
 use crate::binapi::memclnt::{ControlPing, ControlPingReply};
 use crate::client::{Backoff, Client, ClientError, ConnectOptions};
 use crate::ops::events::{self, LinkState};
-use crate::ops::routes::list::{ListQuery, RouteIndex, ROUTE_TO};
+use crate::ops::routes::list::{ListQuery, RouteIndex, RouteSamples, ROUTE_TO};
 use crate::ops::stats::{self as opstats, InterfaceCounters, InterfaceRate};
 use crate::ops::{self, OpsError};
 use crate::stats::{CombinedCounter, Snapshot, StatsClient, StatsError};
@@ -36,6 +36,12 @@ use crate::wire::Message;
 /// A stats heartbeat that has not moved for this long means the segment is frozen
 /// (VPP bumps it about every ten seconds).
 const HEARTBEAT_STALL: Duration = Duration::from_secs(35);
+
+/// How many routes' last readings the agent keeps for their rates.
+pub const ROUTE_SAMPLES: usize = 4096;
+
+/// The shortest interval route rates are computed over.
+pub const ROUTE_RATE_INTERVAL: Duration = Duration::from_secs(1);
 
 /// What the agent needs to reach VPP.
 #[derive(Debug, Clone)]
@@ -262,6 +268,9 @@ pub struct Vpp {
     pub interfaces: Shared<Vec<ops::iface::Interface>>,
     /// Every ACL and interface list, for the ACL reads (dropped by any change).
     pub acls: Shared<ops::acl::State>,
+    /// The last reading of each route `GET /routes/{prefix}` showed, for its rates (see
+    /// docs/design.md, “Route rates in the agent”).
+    pub route_samples: Mutex<RouteSamples>,
     events: broadcast::Sender<EventLine>,
     known: Mutex<BTreeMap<u32, LinkState>>,
     events_up: AtomicBool,
@@ -302,6 +311,7 @@ impl Vpp {
             route_series: RwLock::new(Arc::new(Vec::new())),
             interfaces: Shared::new(window),
             acls: Shared::new(window),
+            route_samples: Mutex::new(RouteSamples::new(ROUTE_SAMPLES, ROUTE_RATE_INTERVAL)),
             events: broadcast::channel(1024).0,
             known: Mutex::new(BTreeMap::new()),
             events_up: AtomicBool::new(false),
@@ -542,6 +552,25 @@ impl Vpp {
         match joined {
             Ok(r) => r.map_err(ApiError::from),
             Err(e) => Err(ApiError::internal(format!("request task failed: {e}"))),
+        }
+    }
+
+    /// `/net/route/to` summed over threads, by stats index, read afresh from the stats
+    /// segment (a new mapping per call: nothing from before a VPP restart is reused).
+    pub async fn route_totals(self: &Arc<Self>) -> Result<Vec<CombinedCounter>, ApiError> {
+        if !self.is_up() {
+            return Err(ApiError::unavailable(self.last_error()));
+        }
+        let socket = self.settings.stats_socket.clone();
+        let timeout = self.settings.connect.timeout;
+        let joined = tokio::task::spawn_blocking(move || {
+            let mut stats = StatsClient::connect_with_timeout(&socket, timeout)?;
+            Ok::<_, StatsError>(stats.combined_totals(ROUTE_TO)?.unwrap_or_default())
+        })
+        .await;
+        match joined {
+            Ok(r) => r.map_err(|e| ApiError::classified(&e)),
+            Err(e) => Err(ApiError::internal(format!("stats task failed: {e}"))),
         }
     }
 

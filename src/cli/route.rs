@@ -13,7 +13,7 @@ use crate::ops::routes::load::{self, LoadPlan, LoadSummary};
 use crate::ops::routes::program::{Progress, Stop, StopReason};
 use crate::ops::routes::vpp::{self, Route, Table};
 use crate::ops::routes::{
-    parse_prefix, parse_route_key_words, parse_route_words, LoadOptions, RouteSource, Validation,
+    parse_route_key_words, parse_route_words, LoadOptions, RouteSource, Validation,
 };
 use crate::stats::StatsClient;
 
@@ -187,17 +187,9 @@ pub fn run(ctx: &mut Context, cmd: RouteCommand) -> crate::error::Result<()> {
     Ok(())
 }
 
-/// A prefix to filter on: a network, or an address with its length (a connected route as
-/// VPP's details carry it), taken as its network.
+/// A prefix to filter on: see [`list::any_prefix`].
 fn any_prefix(word: &str) -> Result<ipnet::IpNet, CliError> {
-    match parse_prefix(word) {
-        Ok(p) => Ok(p),
-        Err(e) => word
-            .trim()
-            .parse::<ipnet::IpNet>()
-            .map(|p| p.trunc())
-            .map_err(|_| CliError::bad_input(e.to_string())),
-    }
+    list::any_prefix(word).map_err(|e| CliError::bad_input(e.to_string()))
 }
 
 /// `/net/route/to` summed over threads, by stats index.

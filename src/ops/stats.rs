@@ -319,7 +319,7 @@ pub struct InterfaceRate {
     pub tx_errors_pps: f64,
 }
 
-fn per_sec(new: u64, old: u64, secs: f64) -> f64 {
+pub(crate) fn per_sec(new: u64, old: u64, secs: f64) -> f64 {
     if secs <= 0.0 {
         return 0.0;
     }

@@ -18,6 +18,7 @@ mod route_load;
 mod route_traffic;
 mod serve;
 mod serve_metrics;
+mod serve_routes;
 mod stats;
 mod system;
 mod watch;

@@ -205,7 +205,8 @@ fn serve_openapi_validator_catches_what_it_should() {
         "nested required fields are checked"
     );
     assert!(operation("DELETE", "/routes/10.0.0.0%2F8?table=3").is_some());
-    assert!(operation("GET", "/routes/10.0.0.0%2F8").is_none());
+    assert!(operation("GET", "/routes/10.0.0.0%2F8").is_some());
+    assert!(operation("PUT", "/routes/10.0.0.0%2F8").is_none());
     assert!(operation("GET", "/interfaces/pg0").is_some_and(|(t, _)| t == "/interfaces/{name}"));
 }
 
@@ -238,6 +239,7 @@ fn serve_openapi_patterns_agree_with_the_parsers() {
         assert!(vppx::ops::routes::parse_prefix(good).is_ok(), "{good}");
         assert!(address.is_match(good), "{good}");
         assert!(vppx::ops::iface::parse_address(good).is_ok(), "{good}");
+        assert!(vppx::ops::routes::list::any_prefix(good).is_ok(), "{good}");
     }
     for bad in [
         "0",
@@ -259,11 +261,23 @@ fn serve_openapi_patterns_agree_with_the_parsers() {
             "{bad:?}"
         );
         assert!(!address.is_match(bad), "{bad:?}");
+        assert!(
+            vppx::ops::routes::list::any_prefix(bad).is_err() || bad.ends_with(' '),
+            "{bad:?}"
+        );
     }
     // Host bits: the pattern's syntax, the `ip-prefix` format's rule.
     assert!(prefix.is_match("10.1.2.3/8"));
     assert!(vppx::ops::routes::parse_prefix("10.1.2.3/8").is_err());
     assert!(vppx::ops::iface::parse_address("10.1.2.3/8").is_ok());
+    // A route's prefix where either form of a connected route is taken: the address's
+    // pattern, read as its network.
+    assert_eq!(
+        vppx::ops::routes::list::any_prefix("10.1.2.3/8")
+            .ok()
+            .map(|p| p.to_string()),
+        Some("10.0.0.0/8".to_string())
+    );
     for (n, ok) in [
         ("rfc1918-drop", true),
         ("a.b:c_d", true),

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::harness::{Run, Sim};
 
 /// `vppx --stats-socket <sim's> args...`
-fn with_stats(sim: &Sim, args: &[&str]) -> Run {
+pub(crate) fn with_stats(sim: &Sim, args: &[&str]) -> Run {
     let socket = sim.dir.path().join("stats.sock");
     let mut all = vec!["--stats-socket", socket.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -15,7 +15,7 @@ fn with_stats(sim: &Sim, args: &[&str]) -> Run {
 
 /// pg0 and pg1 up, pg1 198.18.1.1/24, 10.0.0.0/8 via 198.18.1.2 and 172.16.0.0/12 (idle)
 /// via the same; then `traffic` into pg0.
-fn routed(traffic: &str) -> Sim {
+pub(crate) fn routed(traffic: &str) -> Sim {
     let sim = Sim::start();
     for args in [
         &["iface", "up", "pg0"][..],

@@ -117,6 +117,7 @@ pub fn api() -> Api {
         )
         .at(Method::GET, "/routes", routes::list_routes)
         .at(Method::POST, "/routes", routes::add_routes)
+        .at(Method::GET, "/routes/{prefix}", routes::get_route)
         .at(Method::DELETE, "/routes/{prefix}", routes::del_route)
         .at(Method::GET, "/events", events::events)
         .at(Method::GET, "/acls", acls::list_acls)

@@ -54,6 +54,125 @@ impl RouteCounters {
     }
 }
 
+/// A route's rates: per second over `seconds`, the time between two readings of its
+/// counters.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RouteRates {
+    /// Packets per second.
+    pub pps: f64,
+    /// Bits per second.
+    pub bps: f64,
+    /// The interval the rates are over.
+    pub seconds: f64,
+}
+
+impl RouteRates {
+    /// From two readings `seconds` apart (as `stats routes --interval` computes them).
+    pub fn between(old: RouteCounters, new: RouteCounters, seconds: f64) -> RouteRates {
+        RouteRates {
+            pps: crate::ops::stats::per_sec(new.packets, old.packets, seconds),
+            bps: crate::ops::stats::per_sec(new.bytes, old.bytes, seconds) * 8.0,
+            seconds,
+        }
+    }
+}
+
+/// A route as a long-running reader tracks it between readings: table, network, stats
+/// index (an index given to another route is another key).
+pub type SampleKey = (u32, IpNet, u32);
+
+#[derive(Debug, Clone, Copy)]
+struct Sample {
+    at: std::time::Instant,
+    counters: RouteCounters,
+    rates: Option<RouteRates>,
+}
+
+/// The last reading of each route's counters a long-running reader took (the agent's
+/// `GET /routes/{prefix}`), to give rates on the next one: at most `capacity` routes, the
+/// one read longest ago forgotten first (see docs/design.md, “Route rates in the agent”).
+#[derive(Debug)]
+pub struct RouteSamples {
+    capacity: usize,
+    /// Readings closer together than this keep the older one and answer the rates last
+    /// computed, so that rates are never over a shorter interval.
+    min_interval: std::time::Duration,
+    samples: std::collections::HashMap<SampleKey, Sample>,
+}
+
+impl RouteSamples {
+    pub fn new(capacity: usize, min_interval: std::time::Duration) -> Self {
+        RouteSamples {
+            capacity: capacity.max(1),
+            min_interval,
+            samples: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.samples.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.samples.is_empty()
+    }
+
+    /// Records the reading `counters` of `key` taken `at`, and answers the route's rates:
+    /// none on its first reading; over the interval since the kept reading once that is at
+    /// least `min_interval` old (this reading is then kept instead); else the rates last
+    /// computed (none yet if there were none).
+    pub fn observe(
+        &mut self,
+        key: SampleKey,
+        counters: RouteCounters,
+        at: std::time::Instant,
+    ) -> Option<RouteRates> {
+        if let Some(s) = self.samples.get_mut(&key) {
+            let elapsed = at.saturating_duration_since(s.at);
+            if elapsed >= self.min_interval && !elapsed.is_zero() {
+                let rates = RouteRates::between(s.counters, counters, elapsed.as_secs_f64());
+                *s = Sample {
+                    at,
+                    counters,
+                    rates: Some(rates),
+                };
+            }
+            return s.rates;
+        }
+        if self.samples.len() >= self.capacity {
+            let oldest = self
+                .samples
+                .iter()
+                .min_by_key(|(_, s)| s.at)
+                .map(|(k, _)| *k);
+            if let Some(k) = oldest {
+                self.samples.remove(&k);
+            }
+        }
+        self.samples.insert(
+            key,
+            Sample {
+                at,
+                counters,
+                rates: None,
+            },
+        );
+        None
+    }
+}
+
+/// A prefix that names a route or filters a listing: a network, or an address with its
+/// length (a connected route as VPP's details carry it, `198.18.0.1/24`), taken as its
+/// network, as `route show` and `route list --prefix` take it.
+pub fn any_prefix(word: &str) -> std::result::Result<IpNet, super::spec::SpecError> {
+    match super::spec::parse_prefix(word) {
+        // Only the host-bit rule is relaxed: address and length are read as strictly as
+        // `parse_prefix` reads them.
+        Err(super::spec::SpecError::HostBits { network, .. }) => Ok(network),
+        other => other,
+    }
+}
+
 /// Which routes a listing keeps.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ListQuery {
@@ -239,36 +358,100 @@ impl Unpack<'_> {
     }
 }
 
+/// Dumps the routes `query` selects, table by table (in [`vpp::tables`]' order, IPv4
+/// first), each with `ip_route_v2_dump` and filtered as its details arrive: `each` gets a
+/// selected route's details, the kind of VPP entry it is and its FIB source id.
+fn dump_selected(
+    client: &mut Client,
+    query: ListQuery,
+    sources: &BTreeMap<u8, String>,
+    mut each: impl FnMut(&IpRoute, Option<&'static str>, u8),
+) -> Result<()> {
+    for t in vpp::tables(client)? {
+        if query.table.is_some_and(|id| id != t.table) {
+            continue;
+        }
+        let is_ip6 = t.family == "ipv6";
+        if query.prefix.is_some_and(|p| p.addr().is_ipv6() != is_ip6) {
+            continue;
+        }
+        let mut own = OwnEntries::default();
+        // `src` 0: every entry, with its best source.
+        let req = IpRouteV2Dump {
+            src: 0,
+            table: IpTable {
+                table_id: t.table,
+                is_ip6,
+                name: String::new(),
+            },
+            ..Default::default()
+        };
+        client.dump_each(req, |d| {
+            let r = d.route;
+            let src = r.src;
+            let d = IpRoute {
+                table_id: r.table_id,
+                stats_index: r.stats_index,
+                prefix: r.prefix,
+                paths: r.paths,
+            };
+            let kind = own.classify_with(sources.get(&src).map(String::as_str), &d);
+            if query
+                .prefix
+                .is_some_and(|p| !p.trunc().contains(&d.prefix.trunc()))
+            {
+                return;
+            }
+            each(&d, kind, src);
+        })?;
+    }
+    Ok(())
+}
+
+fn source_name(sources: &BTreeMap<u8, String>, src: u8) -> String {
+    sources
+        .get(&src)
+        .cloned()
+        .unwrap_or_else(|| format!("source-{src}"))
+}
+
+/// Calls `f` with each route `query` selects as VPP's details arrive, in VPP's order
+/// (table by table, IPv4 first; not sorted), each with its counters when `totals` (a
+/// summed `/net/route/to`) is given. Nothing is kept: memory does not grow with the FIB.
+pub fn for_each(
+    client: &mut Client,
+    query: ListQuery,
+    totals: Option<&[CombinedCounter]>,
+    mut f: impl FnMut(Route),
+) -> Result<()> {
+    let names = InterfaceNames::load(client)?;
+    let sources = vpp::source_names(client)?;
+    dump_selected(client, query, &sources, |d, kind, src| {
+        let mut r = vpp::route_from(d, &names);
+        r.vpp_entry = kind;
+        r.source = Some(source_name(&sources, src));
+        r.counters = totals.map(|t| RouteCounters::at(t, d.stats_index));
+        f(r);
+    })
+}
+
 impl Listing {
-    /// Reads the routes `query` selects: table by table (`ip_table_dump`), each dumped
-    /// with `ip_route_dump` and filtered as its details arrive.
+    /// Reads the routes `query` selects (see [`dump_selected`]), packing each as it
+    /// arrives.
     pub fn read(client: &mut Client, query: ListQuery) -> Result<Listing> {
         let mut listing = Listing {
             names: InterfaceNames::load(client)?,
             sources: vpp::source_names(client)?,
             ..Listing::default()
         };
-        for t in vpp::tables(client)? {
-            if query.table.is_some_and(|id| id != t.table) {
-                continue;
+        let (arena, index) = (&mut listing.arena, &mut listing.index);
+        dump_selected(client, query, &listing.sources, |d, kind, src| {
+            // An arena past 4 GiB would hold well over a hundred million routes.
+            if let Ok(at) = u32::try_from(arena.len()) {
+                index.push(at);
+                pack(arena, d, kind, src);
             }
-            let is_ip6 = t.family == "ipv6";
-            if query.prefix.is_some_and(|p| p.addr().is_ipv6() != is_ip6) {
-                continue;
-            }
-            let mut own = OwnEntries::default();
-            // `src` 0: every entry, with its best source.
-            let req = IpRouteV2Dump {
-                src: 0,
-                table: IpTable {
-                    table_id: t.table,
-                    is_ip6,
-                    name: String::new(),
-                },
-                ..Default::default()
-            };
-            client.dump_each(req, |d| listing.push(&mut own, &query, d.route))?;
-        }
+        })?;
         listing.arena.shrink_to_fit();
         Ok(listing)
     }
@@ -373,12 +556,8 @@ impl Listing {
             vpp_entry: kind,
             paths,
             counters: totals.map(|t| RouteCounters::at(t, stats_index)),
-            source: Some(
-                self.sources
-                    .get(&src)
-                    .cloned()
-                    .unwrap_or_else(|| format!("source-{src}")),
-            ),
+            rates: None,
+            source: Some(source_name(&self.sources, src)),
         }
     }
 }
@@ -473,5 +652,68 @@ impl RouteIndex {
         }
         routes.shrink_to_fit();
         Ok(RouteIndex { routes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    fn c(packets: u64, bytes: u64) -> RouteCounters {
+        RouteCounters { packets, bytes }
+    }
+
+    #[test]
+    fn rates_come_from_the_second_reading_a_second_or_more_later() {
+        let mut s = RouteSamples::new(8, Duration::from_secs(1));
+        let key = (0, "10.0.0.0/8".parse().unwrap(), 5);
+        let t0 = Instant::now();
+        assert_eq!(s.observe(key, c(100, 6_400), t0), None, "first reading");
+        // Too soon: no rates yet, and the first reading stays the base.
+        let soon = t0 + Duration::from_millis(300);
+        assert_eq!(s.observe(key, c(400, 25_600), soon), None);
+        let t1 = t0 + Duration::from_secs(2);
+        let r = s.observe(key, c(2_100, 134_400), t1).expect("rates");
+        assert_eq!(r.seconds, 2.0);
+        assert_eq!(r.pps, 1_000.0);
+        assert_eq!(r.bps, 512_000.0);
+        // Within the next second: the rates just computed, not ones over 100 ms.
+        let again = s.observe(key, c(2_200, 140_800), t1 + Duration::from_millis(100));
+        assert_eq!(again, Some(r));
+        // A cleared counter counts from zero.
+        let t2 = t1 + Duration::from_secs(1);
+        let r = s.observe(key, c(50, 3_200), t2).expect("rates");
+        assert_eq!(r.pps, 50.0);
+        // Another stats index is another route.
+        assert_eq!(s.observe((0, key.1, 6), c(0, 0), t2), None);
+    }
+
+    #[test]
+    fn samples_are_bounded_and_the_oldest_goes_first() {
+        let mut s = RouteSamples::new(3, Duration::from_secs(1));
+        let t0 = Instant::now();
+        let key = |i: u32| (0, IpNet::from(IpAddr::V4(Ipv4Addr::from(i))), i);
+        for i in 0..10 {
+            s.observe(key(i), c(0, 0), t0 + Duration::from_secs(u64::from(i)));
+            assert!(s.len() <= 3);
+        }
+        let later = t0 + Duration::from_secs(20);
+        assert_eq!(s.observe(key(0), c(0, 0), later), None, "forgotten");
+        assert!(s.observe(key(9), c(10, 10), later).is_some(), "kept");
+    }
+
+    #[test]
+    fn any_prefix_takes_a_connected_route_as_vpp_carries_it() {
+        assert_eq!(
+            any_prefix("198.18.0.1/24").unwrap().to_string(),
+            "198.18.0.0/24"
+        );
+        assert_eq!(any_prefix("10.0.0.0/8").unwrap().to_string(), "10.0.0.0/8");
+        assert!(any_prefix("banana").is_err());
+        assert!(any_prefix("10.0.0.0/33").is_err());
+        assert!(any_prefix("10.0.0.1").is_err());
+        assert!(any_prefix("01.0.0.0/8").is_err());
     }
 }

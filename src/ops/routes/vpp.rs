@@ -118,6 +118,9 @@ pub struct Route {
     /// Packets and bytes the route carried, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counters: Option<super::list::RouteCounters>,
+    /// Packets and bits per second, where a reader has two readings of the counters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rates: Option<super::list::RouteRates>,
     /// The FIB source whose paths these are (the best one for the prefix): `API` for
     /// `route add`/`load`, `vppx` for managed routes, `interface`, `default-route`, ...
     /// (see the README, "Desired state"). `None` where VPP's answer does not say.
@@ -236,6 +239,7 @@ pub fn route_from(r: &IpRoute, names: &InterfaceNames) -> Route {
         vpp_entry: super::list::OwnEntries::default().classify(r),
         paths,
         counters: None,
+        rates: None,
         source: None,
     }
 }
