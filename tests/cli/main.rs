@@ -10,6 +10,7 @@ mod capacity;
 mod common;
 mod completions;
 mod desired;
+mod edges;
 mod harness;
 mod iface;
 mod openapi;

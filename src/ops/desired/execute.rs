@@ -275,7 +275,11 @@ fn take(client: &mut Client, op: &StepOp) -> Result<()> {
             prefix,
             add,
         } => {
-            iface::set_address(client, name, *prefix, *add)?;
+            if *add {
+                iface::add_address(client, name, *prefix)?;
+            } else {
+                iface::del_address(client, name, *prefix, iface::IfMissing::Ignore)?;
+            }
         }
         StepOp::Table(t) => vpp::table_add_del(client, t.table, t.is_ip6, true)?,
         StepOp::Acl { name, rules } => {

@@ -26,8 +26,9 @@ use crate::binapi::ip::{
 };
 use crate::client::{Client, ClientError};
 use crate::ops::error::Result;
+use crate::ops::names::InterfaceNames;
 use crate::ops::routes::program::Stop;
-use crate::ops::routes::vpp::{add_del_request, InterfaceNames};
+use crate::ops::routes::vpp::add_del_request;
 use crate::ops::routes::{PathKind, RouteSpec};
 use crate::wire::{Message, VppEnum};
 
