@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::error::{OpsError, Result};
 use crate::binapi::interface::{
     CreateLoopbackInstance, DeleteLoopback, SwInterfaceAddDelAddress, SwInterfaceDetails,
-    SwInterfaceDump, SwInterfaceSetFlags,
+    SwInterfaceDump, SwInterfaceSetFlags, SwInterfaceSetMtu,
 };
 use crate::binapi::interface_types::IfStatusFlags;
 use crate::binapi::ip::IpAddressDump;
@@ -132,6 +132,19 @@ pub fn set_admin(client: &mut Client, name: &str, up: bool) -> Result<Interface>
         ..Default::default()
     })?;
     iface.admin_up = up;
+    Ok(iface)
+}
+
+/// Sets the L3 MTU (VPP's `mtu[0]`; the other protocols' MTUs stay). VPP refuses one
+/// above the link MTU.
+pub fn set_mtu(client: &mut Client, name: &str, mtu: u32) -> Result<Interface> {
+    let mut iface = find(client, name)?;
+    client.request(SwInterfaceSetMtu {
+        sw_if_index: iface.sw_if_index,
+        mtu: vec![mtu, 0, 0, 0],
+        ..Default::default()
+    })?;
+    iface.mtu = mtu;
     Ok(iface)
 }
 

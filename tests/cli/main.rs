@@ -4,6 +4,7 @@
 mod acl;
 mod acl_serve;
 mod api;
+mod apply;
 mod capacity;
 #[path = "../common/mod.rs"]
 mod common;
