@@ -1,6 +1,9 @@
 //! `vppx serve` against `vppx sim`, over HTTP on a free loopback port: every endpoint,
 //! each error status, auth on and off, the listen policy, a simulator restart while
 //! serving, and a real Prometheus scraping the agent.
+//!
+//! One file, past 600 lines: the agent's end-to-end tests share its start-up and request
+//! helpers, and every answer is held to the OpenAPI document here.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
