@@ -261,20 +261,14 @@ pub fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
 
 /// Polls `path` until it answers `status`, or panics after `within`.
 pub(crate) fn wait_status(s: &Serve, path: &str, status: u16, within: Duration) -> Answer {
-    let deadline = Instant::now() + within;
-    loop {
+    crate::common::poll_until(within, &format!("{path} answering {status}"), || {
         let a = get(s, path);
         if a.status == status {
-            return a;
+            Ok(a)
+        } else {
+            Err(format!("{}\n{}", a.status, a.text))
         }
-        assert!(
-            Instant::now() < deadline,
-            "{path} still {} after {within:?}:\n{}",
-            a.status,
-            a.text
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    })
 }
 
 fn names(list: &Value) -> Vec<String> {
