@@ -24,14 +24,13 @@ use tokio::sync::{broadcast, watch, Semaphore};
 use super::error::ApiError;
 use super::metrics::AgentMetrics;
 use super::metrics_routes::{self, RouteMetrics, RouteSample, RouteSeries};
-use crate::binapi::memclnt::{ControlPing, ControlPingReply};
+use crate::binapi::memclnt::ControlPing;
 use crate::client::{Backoff, Client, ClientError, ConnectOptions};
 use crate::ops::events::{Event, EventKind, LinkState, Watcher};
 use crate::ops::routes::list::{ListQuery, RouteIndex, RouteSamples, ROUTE_TO};
 use crate::ops::stats::{self as opstats, InterfaceCounters, InterfaceRate};
 use crate::ops::{self, OpsError};
 use crate::stats::{CombinedCounter, Snapshot, StatsClient, StatsError};
-use crate::wire::Message;
 
 /// A stats heartbeat that has not moved for this long means the segment is frozen
 /// (VPP bumps it about every ten seconds).
@@ -371,7 +370,7 @@ impl Vpp {
         let mut messages: Vec<&'static str> = Vec::new();
         messages.extend_from_slice(ops::iface::MESSAGES);
         messages.extend_from_slice(ops::routes::vpp::MESSAGES);
-        messages.extend_from_slice(&[ControlPing::NAME_CRC, ControlPingReply::NAME_CRC]);
+        messages.extend_from_slice(crate::needs![request ControlPing]);
         messages.sort_unstable();
         messages.dedup();
         let window = settings.share_window;
