@@ -503,14 +503,18 @@ fn serve_apply_plans_and_applies_as_the_cli_does() {
     let missing = serde_json::json!({"interfaces": [{"name": "pg9", "admin": "up"}]}).to_string();
     serve::post(&s, "/apply", &missing, Some(TOKEN)).status(404);
     assert_eq!(mutating(&sim), before);
-    // VPP refusing a step: 409 with the report.
+    // VPP refusing a step: 409, the error carrying the report.
     let refused = serde_json::json!({"interfaces": [{"name": "pg1", "admin": "up", "mtu": 9001}]})
         .to_string();
     let r = serve::post(&s, "/apply", &refused, Some(TOKEN))
         .status(409)
         .json();
     assert_eq!(
-        (r["applied"].as_bool(), r["failed"]["field"].as_str()),
-        (Some(false), Some("mtu"))
+        (
+            r["error"].as_str(),
+            r["report"]["applied"].as_bool(),
+            r["report"]["failed"]["field"].as_str()
+        ),
+        (Some("vpp refused"), Some(false), Some("mtu"))
     );
 }

@@ -70,14 +70,26 @@ pub async fn apply(
     let outcome = r?;
     match outcome.error {
         None => Ok(Json(outcome.report).into_response()),
-        // VPP refused a step: the report says what was done, what failed, what was not.
+        // VPP refused a step: the error carries the report (what was done, what failed,
+        // what was not).
         Some(e)
             if matches!(
                 e.class(),
                 ErrorClass::Refused | ErrorClass::Conflict | ErrorClass::NotFound
             ) =>
         {
-            Ok((StatusCode::CONFLICT, Json(outcome.report)).into_response())
+            let err = ApiError::from(e);
+            let mut body = serde_json::json!({
+                "error": ErrorClass::Refused.kind(),
+                "detail": err.detail,
+                "vpp_error": err.vpp_error,
+                "retval": err.retval,
+                "report": outcome.report,
+            });
+            if let Some(m) = body.as_object_mut() {
+                m.retain(|_, v| !v.is_null());
+            }
+            Ok((StatusCode::CONFLICT, Json(body)).into_response())
         }
         Some(e) => {
             let mut err = ApiError::from(e);
