@@ -374,12 +374,6 @@ impl Client {
         })
     }
 
-    /// [`Client::require`] for message types: `client.require_types::<(ShowVersion,
-    /// ShowVersionReply)>()`.
-    pub fn require_types<T: MessageTypes>(&self) -> Result<(), ClientError> {
-        self.require(&T::name_crcs())
-    }
-
     /// Sends `req` and returns its reply; a non-zero retval is [`ClientError::Vpp`].
     pub fn request<R: Request>(&mut self, req: R) -> Result<R::Reply, ClientError> {
         check_retval(R::NAME, self.request_unchecked(req)?)
@@ -399,6 +393,46 @@ impl Client {
         conn.core
             .take_dump::<D::Details>(context)
             .unwrap_or_else(|| Err(lost(D::NAME)))
+    }
+
+    /// Several dumps of one kind, pipelined: up to `window` of them in flight on this
+    /// connection, so that many small dumps (one per interface, say) cost about as many
+    /// round trips as `window` divides them into, not one each. The i-th result is the
+    /// details of the i-th dump. Any failure fails the whole call, and the dumps then in
+    /// flight are abandoned (their late details dropped).
+    pub fn dumps<D: Dump, I: IntoIterator<Item = D>>(
+        &mut self,
+        reqs: I,
+        window: usize,
+    ) -> Result<Vec<Vec<D::Details>>, ClientError> {
+        let conn = self.conn.get_mut();
+        let window = window.max(1);
+        let mut reqs = reqs.into_iter();
+        let mut inflight: VecDeque<u32> = VecDeque::with_capacity(window);
+        let mut out = Vec::new();
+        let result = (|| loop {
+            while inflight.len() < window {
+                let Some(req) = reqs.next() else { break };
+                inflight.push_back(conn.core.send_dump(req, &mut conn.out)?);
+            }
+            let Some(&context) = inflight.front() else {
+                return Ok(());
+            };
+            conn.flush()?;
+            conn.wait(context, || format!("the details of {}", D::NAME))?;
+            inflight.pop_front();
+            out.push(
+                conn.core
+                    .take_dump::<D::Details>(context)
+                    .unwrap_or_else(|| Err(lost(D::NAME)))?,
+            );
+        })();
+        if result.is_err() {
+            for context in inflight {
+                conn.core.abandon(context);
+            }
+        }
+        result.map(|()| out)
     }
 
     /// Like [`Client::dump`], but hands each details message to `each` as it arrives, so
@@ -723,26 +757,36 @@ fn duplicate(e: &ClientError) -> ClientError {
     }
 }
 
-/// A list of message types, for [`Client::require_types`]: tuples of up to eight.
-pub trait MessageTypes {
-    fn name_crcs() -> Vec<&'static str>;
-}
-
-macro_rules! message_types {
-    ($($t:ident),+) => {
-        impl<$($t: Message),+> MessageTypes for ($($t,)+) {
-            fn name_crcs() -> Vec<&'static str> {
-                vec![$($t::NAME_CRC),+]
-            }
-        }
+/// The `name_crc`s an operation needs, derived from the typed messages it uses, for
+/// [`Client::require`] (see docs/design.md, “Compatibility with the running VPP”): each
+/// `request` with its reply, each `dump` with its details and the control ping that ends
+/// it, each `event` as it is. A `&'static [&'static str]`, so it can be a constant:
+///
+/// ```
+/// use vppx::binapi::interface::{SwInterfaceDump, SwInterfaceSetFlags};
+/// const MESSAGES: &[&str] = vppx::needs![request SwInterfaceSetFlags, dump SwInterfaceDump];
+/// assert!(MESSAGES.contains(&"sw_interface_set_flags_reply_e8d4e804"));
+/// assert!(MESSAGES.contains(&"sw_interface_details_6c221fc7"));
+/// ```
+#[macro_export]
+macro_rules! needs {
+    (@ [$($out:expr,)*]) => { &[$($out,)*] };
+    (@ [$($out:expr,)*] request $t:ty $(, $($rest:tt)*)?) => {
+        $crate::needs!(@ [$($out,)*
+            <$t as $crate::wire::Message>::NAME_CRC,
+            <<$t as $crate::wire::Request>::Reply as $crate::wire::Message>::NAME_CRC,
+        ] $($($rest)*)?)
     };
+    (@ [$($out:expr,)*] dump $t:ty $(, $($rest:tt)*)?) => {
+        $crate::needs!(@ [$($out,)*
+            <$t as $crate::wire::Message>::NAME_CRC,
+            <<$t as $crate::wire::Dump>::Details as $crate::wire::Message>::NAME_CRC,
+            <$crate::binapi::memclnt::ControlPing as $crate::wire::Message>::NAME_CRC,
+            <$crate::binapi::memclnt::ControlPingReply as $crate::wire::Message>::NAME_CRC,
+        ] $($($rest)*)?)
+    };
+    (@ [$($out:expr,)*] event $t:ty $(, $($rest:tt)*)?) => {
+        $crate::needs!(@ [$($out,)* <$t as $crate::wire::Message>::NAME_CRC,] $($($rest)*)?)
+    };
+    ($($rest:tt)*) => { $crate::needs!(@ [] $($rest)*) };
 }
-
-message_types!(A);
-message_types!(A, B);
-message_types!(A, B, C);
-message_types!(A, B, C, D);
-message_types!(A, B, C, D, E);
-message_types!(A, B, C, D, E, F);
-message_types!(A, B, C, D, E, F, G);
-message_types!(A, B, C, D, E, F, G, H);

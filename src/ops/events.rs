@@ -11,21 +11,15 @@ use std::time::{Duration, Instant, SystemTime};
 use serde::Serialize;
 
 use super::error::Result;
-use crate::binapi::interface::{
-    SwInterfaceDetails, SwInterfaceDump, SwInterfaceEvent, WantInterfaceEvents,
-    WantInterfaceEventsReply,
-};
+use crate::binapi::interface::{SwInterfaceDump, SwInterfaceEvent, WantInterfaceEvents};
 use crate::binapi::interface_types::IfStatusFlags;
 use crate::client::{Backoff, Client, ConnectOptions};
 use crate::ops::iface::has_flag;
-use crate::wire::Message;
 
-pub const MESSAGES: &[&str] = &[
-    WantInterfaceEvents::NAME_CRC,
-    WantInterfaceEventsReply::NAME_CRC,
-    SwInterfaceEvent::NAME_CRC,
-    SwInterfaceDump::NAME_CRC,
-    SwInterfaceDetails::NAME_CRC,
+pub const MESSAGES: &[&str] = crate::needs![
+    request WantInterfaceEvents,
+    event SwInterfaceEvent,
+    dump SwInterfaceDump,
 ];
 
 /// An interface's state as events report it.
