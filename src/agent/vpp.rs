@@ -3,6 +3,9 @@
 //! connections for requests; an event thread that feeds `/events`; and the stats reader
 //! behind `/metrics`, whose concurrent scrapes share one read.
 //!
+//! One file, past 600 lines: the threads that share the connection's state (supervisor,
+//! events, route series) and its flags.
+//!
 //! The client and stats reader are synchronous: everything that talks to VPP runs on
 //! blocking threads, at most `api_connections` requests at once, so the async side never
 //! waits on a socket. While VPP is away every VPP-backed call fails at once with 503;
