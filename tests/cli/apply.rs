@@ -518,3 +518,14 @@ fn serve_apply_plans_and_applies_as_the_cli_does() {
         (Some("vpp refused"), Some(false), Some("mtu"))
     );
 }
+
+#[test]
+fn the_readme_shows_the_example_as_it_is() {
+    let readme = include_str!("../../README.md");
+    assert!(readme.contains(include_str!("../../examples/node.yaml")));
+    // The plan in the README is what the example's plan prints on a fresh simulator.
+    let sim = Sim::start();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/node.yaml");
+    let plan = sim.vppx(&["apply", "--plan", example]).ok().stdout;
+    assert!(readme.contains(&format!("```text\n{plan}```")), "{plan}");
+}
