@@ -457,6 +457,18 @@ impl Vpp {
         }
     }
 
+    /// Opens one more connection to VPP on each call (for an apply's routes), checking
+    /// only the route messages it sends.
+    pub fn connector(&self) -> impl Fn() -> Result<Client, ClientError> + Send + Sync + 'static {
+        let socket = self.settings.socket.clone();
+        let opts = self.settings.connect.clone();
+        move || {
+            let c = Client::connect(&socket, &opts)?;
+            c.require(ops::desired::routes::MESSAGES)?;
+            Ok(c)
+        }
+    }
+
     fn connect(&self) -> Result<Client, ClientError> {
         let client = Client::connect(&self.settings.socket, &self.settings.connect)?;
         client.require(&self.messages)?;

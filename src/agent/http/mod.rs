@@ -6,6 +6,7 @@
 //! Handlers are thin: parse, call `ops` through [`Vpp::call`], serialise.
 
 mod acls;
+mod apply;
 mod events;
 mod interfaces;
 mod middleware;
@@ -141,6 +142,7 @@ pub fn api() -> Api {
             "/interfaces/{name}/acls",
             acls::put_interface_acls,
         )
+        .at(Method::POST, "/apply", apply::apply)
 }
 
 /// The whole application: routes, fallback, and the layers.

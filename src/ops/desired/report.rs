@@ -129,9 +129,12 @@ pub struct Report {
     pub routes_not_listed: u64,
     /// Our FIB source's id; `None` when VPP has none yet (a plan registers nothing).
     pub source_id: Option<u8>,
-    /// Why the apply stopped, when it did.
+    /// When the apply stopped: the kind of error (`vpp refused`, `not found`, ...; as the
+    /// agent's errors), and `detail` what exactly.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     /// The change that failed, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failed: Option<Change>,
