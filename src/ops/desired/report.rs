@@ -229,3 +229,30 @@ impl Report {
         &mut self.routes[i]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_changes_are_all_counted_but_listed_only_up_to_the_bound() {
+        let mut r = Report::default();
+        r.push(Change::new(Action::Add, Kind::Table, "5 ipv4"));
+        let n = LISTED_ROUTES + 7;
+        for i in 0..n {
+            let table = (i % 2) as u32;
+            r.count_route(Action::Add, table, 1);
+            r.list_route(Change::new(
+                Action::Add,
+                Kind::Route,
+                format!("table {table} {i}"),
+            ));
+        }
+        r.uncount_route(Action::Add, 1);
+        assert_eq!(r.changes.len() as u64, 1 + LISTED_ROUTES);
+        assert_eq!(r.routes_not_listed, 7);
+        assert_eq!(r.summary.total, 1 + n - 1);
+        let per_table: Vec<u64> = r.routes.iter().map(|t| t.add).collect();
+        assert_eq!(per_table, [n.div_ceil(2), n / 2 - 1]);
+    }
+}
