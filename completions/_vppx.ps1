@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('iface', 'iface', [CompletionResultType]::ParameterValue, 'List, show and configure interfaces')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Add, delete and list routes; bulk-load route files')
             [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Drop rules (VPP''s acl plugin): create, list, show and delete ACLs; apply them to interfaces')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the node what a desired-state document says: interfaces, tables, routes, ACLs')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Read counters from the stats segment: interfaces (default), nodes, errors, ...')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream interface link events as they happen (NDJSON with --json)')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: API latency, route programming rate, stats read rate')
@@ -647,6 +648,24 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
         'vppx;acl;help;help' {
             break
         }
+        'vppx;apply' {
+            [CompletionResult]::new('--export', '--export', [CompletionResultType]::ParameterName, 'Write the node''s current state as a document, to FILE (default: standard output)')
+            [CompletionResult]::new('--source-priority', '--source-priority', [CompletionResultType]::ParameterName, 'The FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'Requests in flight per connection')
+            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'Connections to VPP, used in parallel')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'VPP''s binary-API socket')
+            [CompletionResult]::new('--stats-socket', '--stats-socket', [CompletionResultType]::ParameterName, 'VPP''s stats socket')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'How long to wait for VPP before giving up (exit 3)')
+            [CompletionResult]::new('--plan', '--plan', [CompletionResultType]::ParameterName, 'Print what would change, in the order it would be done, and change nothing')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'With --plan: exit 1 when there are changes to make, 0 when there are none')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON (NDJSON for streams) instead of tables')
+            [CompletionResult]::new('--sim', '--sim', [CompletionResultType]::ParameterName, 'Run the command against a private, embedded simulator instead of VPP')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'vppx;stats' {
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Print rates over this interval, again and again (e.g. 1s, 500ms)')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'With --interval: stop after this many intervals')
@@ -1060,6 +1079,7 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             [CompletionResult]::new('iface', 'iface', [CompletionResultType]::ParameterValue, 'List, show and configure interfaces')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Add, delete and list routes; bulk-load route files')
             [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Drop rules (VPP''s acl plugin): create, list, show and delete ACLs; apply them to interfaces')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the node what a desired-state document says: interfaces, tables, routes, ACLs')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Read counters from the stats segment: interfaces (default), nodes, errors, ...')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Stream interface link events as they happen (NDJSON with --json)')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: API latency, route programming rate, stats read rate')
@@ -1187,6 +1207,9 @@ Register-ArgumentCompleter -Native -CommandName 'vppx' -ScriptBlock {
             break
         }
         'vppx;help;acl;detach' {
+            break
+        }
+        'vppx;help;apply' {
             break
         }
         'vppx;help;stats' {

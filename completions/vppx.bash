@@ -22,6 +22,9 @@ _vppx() {
             vppx,api)
                 cmd="vppx__subcmd__api"
                 ;;
+            vppx,apply)
+                cmd="vppx__subcmd__apply"
+                ;;
             vppx,bench)
                 cmd="vppx__subcmd__bench"
                 ;;
@@ -150,6 +153,9 @@ _vppx() {
                 ;;
             vppx__subcmd__help,api)
                 cmd="vppx__subcmd__help__subcmd__api"
+                ;;
+            vppx__subcmd__help,apply)
+                cmd="vppx__subcmd__help__subcmd__apply"
                 ;;
             vppx__subcmd__help,bench)
                 cmd="vppx__subcmd__help__subcmd__bench"
@@ -533,7 +539,7 @@ _vppx() {
 
     case "${cmd}" in
         vppx)
-            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version version cli iface route acl stats watch bench api completions serve sim help"
+            opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version version cli iface route acl apply stats watch bench api completions serve sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1058,6 +1064,48 @@ _vppx() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        vppx__subcmd__apply)
+            opts="-h -V --plan --exit-code --export --source-priority --window --connections --socket --stats-socket --json --sim --api-timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --export)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --source-priority)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stats-socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         vppx__subcmd__bench)
             opts="-h -V --socket --stats-socket --json --sim --api-timeout --help --version api routes stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1313,7 +1361,7 @@ _vppx() {
             return 0
             ;;
         vppx__subcmd__help)
-            opts="version cli iface route acl stats watch bench api completions serve sim help"
+            opts="version cli iface route acl apply stats watch bench api completions serve sim help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1469,6 +1517,20 @@ _vppx() {
         vppx__subcmd__help__subcmd__api__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        vppx__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -32,6 +32,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand iface 'List, show and configure interfaces'
             cand route 'Add, delete and list routes; bulk-load route files'
             cand acl 'Drop rules (VPP''s acl plugin): create, list, show and delete ACLs; apply them to interfaces'
+            cand apply 'Make the node what a desired-state document says: interfaces, tables, routes, ACLs'
             cand stats 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
             cand watch 'Stream interface link events as they happen (NDJSON with --json)'
             cand bench 'Measure: API latency, route programming rate, stats read rate'
@@ -568,6 +569,23 @@ set edit:completion:arg-completer[vppx] = {|@words|
         }
         &'vppx;acl;help;help'= {
         }
+        &'vppx;apply'= {
+            cand --export 'Write the node''s current state as a document, to FILE (default: standard output)'
+            cand --source-priority 'The FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)'
+            cand --window 'Requests in flight per connection'
+            cand --connections 'Connections to VPP, used in parallel'
+            cand --socket 'VPP''s binary-API socket'
+            cand --stats-socket 'VPP''s stats socket'
+            cand --api-timeout 'How long to wait for VPP before giving up (exit 3)'
+            cand --plan 'Print what would change, in the order it would be done, and change nothing'
+            cand --exit-code 'With --plan: exit 1 when there are changes to make, 0 when there are none'
+            cand --json 'Print JSON (NDJSON for streams) instead of tables'
+            cand --sim 'Run the command against a private, embedded simulator instead of VPP'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'vppx;stats'= {
             cand --interval 'Print rates over this interval, again and again (e.g. 1s, 500ms)'
             cand --count 'With --interval: stop after this many intervals'
@@ -940,6 +958,7 @@ set edit:completion:arg-completer[vppx] = {|@words|
             cand iface 'List, show and configure interfaces'
             cand route 'Add, delete and list routes; bulk-load route files'
             cand acl 'Drop rules (VPP''s acl plugin): create, list, show and delete ACLs; apply them to interfaces'
+            cand apply 'Make the node what a desired-state document says: interfaces, tables, routes, ACLs'
             cand stats 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
             cand watch 'Stream interface link events as they happen (NDJSON with --json)'
             cand bench 'Measure: API latency, route programming rate, stats read rate'
@@ -1036,6 +1055,8 @@ set edit:completion:arg-completer[vppx] = {|@words|
         &'vppx;help;acl;apply'= {
         }
         &'vppx;help;acl;detach'= {
+        }
+        &'vppx;help;apply'= {
         }
         &'vppx;help;stats'= {
             cand interfaces 'Per interface: rx/tx packets and bytes, drops, errors (the default)'

@@ -36,6 +36,7 @@ complete -c vppx -n "__fish_vppx_needs_command" -f -a "cli" -d 'Run a VPP debug-
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "iface" -d 'List, show and configure interfaces'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "route" -d 'Add, delete and list routes; bulk-load route files'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "acl" -d 'Drop rules (VPP\'s acl plugin): create, list, show and delete ACLs; apply them to interfaces'
+complete -c vppx -n "__fish_vppx_needs_command" -f -a "apply" -d 'Make the node what a desired-state document says: interfaces, tables, routes, ACLs'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "stats" -d 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "watch" -d 'Stream interface link events as they happen (NDJSON with --json)'
 complete -c vppx -n "__fish_vppx_needs_command" -f -a "bench" -d 'Measure: API latency, route programming rate, stats read rate'
@@ -296,6 +297,19 @@ complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcomman
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply an ACL to an interface, after the ACLs already there'
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "detach" -d 'Take an ACL off an interface (both directions unless --input or --output)'
 complete -c vppx -n "__fish_vppx_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l export -d 'Write the node\'s current state as a document, to FILE (default: standard output)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l source-priority -d 'The FIB source priority to register `vppx` with, if VPP has no such source yet (lower wins)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l window -d 'Requests in flight per connection' -r
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l connections -d 'Connections to VPP, used in parallel' -r
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l socket -d 'VPP\'s binary-API socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l stats-socket -d 'VPP\'s stats socket' -r -F
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l api-timeout -d 'How long to wait for VPP before giving up (exit 3)' -r
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l plan -d 'Print what would change, in the order it would be done, and change nothing'
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l exit-code -d 'With --plan: exit 1 when there are changes to make, 0 when there are none'
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l json -d 'Print JSON (NDJSON for streams) instead of tables'
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c vppx -n "__fish_vppx_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l interval -d 'Print rates over this interval, again and again (e.g. 1s, 500ms)' -r
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l count -d 'With --interval: stop after this many intervals' -r
 complete -c vppx -n "__fish_vppx_using_subcommand stats; and not __fish_seen_subcommand_from interfaces nodes errors system buffers memory routes dump help" -l socket -d 'VPP\'s binary-API socket' -r -F
@@ -539,19 +553,20 @@ complete -c vppx -n "__fish_vppx_using_subcommand sim" -l json -d 'Print JSON (N
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -l sim -d 'Run the command against a private, embedded simulator instead of VPP'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -s h -l help -d 'Print help'
 complete -c vppx -n "__fish_vppx_using_subcommand sim" -s V -l version -d 'Print version'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "version" -d 'Show vppx\'s and VPP\'s versions, and how many of vppx\'s bindings this VPP matches'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "cli" -d 'Run a VPP debug-CLI command and print VPP\'s reply verbatim'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "iface" -d 'List, show and configure interfaces'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "route" -d 'Add, delete and list routes; bulk-load route files'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "acl" -d 'Drop rules (VPP\'s acl plugin): create, list, show and delete ACLs; apply them to interfaces'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "stats" -d 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "watch" -d 'Stream interface link events as they happen (NDJSON with --json)'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "bench" -d 'Measure: API latency, route programming rate, stats read rate'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "api" -d 'Call any binary-API message by name; list and show the messages VPP has'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "serve" -d 'Serve a REST API and Prometheus metrics for this VPP until interrupted'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "sim" -d 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
-complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl stats watch bench api completions serve sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "version" -d 'Show vppx\'s and VPP\'s versions, and how many of vppx\'s bindings this VPP matches'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "cli" -d 'Run a VPP debug-CLI command and print VPP\'s reply verbatim'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "iface" -d 'List, show and configure interfaces'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "route" -d 'Add, delete and list routes; bulk-load route files'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "acl" -d 'Drop rules (VPP\'s acl plugin): create, list, show and delete ACLs; apply them to interfaces'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "apply" -d 'Make the node what a desired-state document says: interfaces, tables, routes, ACLs'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "stats" -d 'Read counters from the stats segment: interfaces (default), nodes, errors, ...'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "watch" -d 'Stream interface link events as they happen (NDJSON with --json)'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "bench" -d 'Measure: API latency, route programming rate, stats read rate'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "api" -d 'Call any binary-API message by name; list and show the messages VPP has'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "serve" -d 'Serve a REST API and Prometheus metrics for this VPP until interrupted'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "sim" -d 'Run the VPP simulator on --socket (and --stats-socket) until interrupted'
+complete -c vppx -n "__fish_vppx_using_subcommand help; and not __fish_seen_subcommand_from version cli iface route acl apply stats watch bench api completions serve sim help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from iface" -f -a "list" -d 'Every interface: index, name, admin and link state, MAC, MTU, addresses'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from iface" -f -a "show" -d 'One interface'
 complete -c vppx -n "__fish_vppx_using_subcommand help; and __fish_seen_subcommand_from iface" -f -a "up" -d 'Set an interface admin up'

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     cli::interrupt::on_second_signal(exit_interrupted);
     match cli::run(args) {
-        Ok(()) => ExitCode::from(exit::OK),
+        Ok(code) => ExitCode::from(code),
         Err(err) => ExitCode::from(exit::report(&err)),
     }
 }

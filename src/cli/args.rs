@@ -91,6 +91,11 @@ pub enum Command {
         #[command(subcommand)]
         command: AclCommand,
     },
+    /// Make the node what a desired-state document says: interfaces, tables, routes, ACLs.
+    #[command(
+        after_help = "The document (YAML; JSON is YAML) is described in the README, \"Desired state\".\n\nExamples:\n  vppx apply --plan --exit-code node.yaml || vppx apply node.yaml\n  vppx --json apply --plan node.yaml | jq .summary\n  vppx apply --export node.yaml"
+    )]
+    Apply(ApplyArgs),
     /// Read counters from the stats segment: interfaces (default), nodes, errors, ...
     #[command(
         after_help = "Examples:\n  vppx stats\n  vppx stats --interval 1s --count 5\n  vppx stats errors --json | jq '.[] | select(.count > 0)'"
@@ -141,6 +146,28 @@ vppx serve --listen 0.0.0.0:9482 --token-file /etc/vppx/token --allowed-host rou
         after_help = "Examples:\n  vppx sim --socket /tmp/vpp.sock --stats-socket /tmp/stats.sock --statseg-size 32M --heap-size 1G\n  vppx sim --socket /tmp/vpp.sock --traffic pg0=1000pps,64B\n  vppx sim --socket /tmp/vpp.sock & VPPX_SOCKET=/tmp/vpp.sock vppx iface list"
     )]
     Sim(SimArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// The document, or - for standard input.
+    #[arg(required_unless_present = "export", conflicts_with = "export")]
+    pub file: Option<String>,
+    /// Print what would change, in the order it would be done, and change nothing.
+    #[arg(long)]
+    pub plan: bool,
+    /// With --plan: exit 1 when there are changes to make, 0 when there are none.
+    #[arg(long, requires = "plan")]
+    pub exit_code: bool,
+    /// Write the node's current state as a document, to FILE (default: standard output).
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-", conflicts_with = "plan")]
+    pub export: Option<String>,
+    /// The FIB source priority to register `vppx` with, if VPP has no such source yet
+    /// (lower wins).
+    #[arg(long, default_value_t = crate::ops::desired::source::DEFAULT_PRIORITY)]
+    pub source_priority: u8,
+    #[command(flatten)]
+    pub pipelining: Pipelining,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,10 +13,11 @@ use super::exit::CliError;
 use super::interrupt;
 use crate::binapi::memclnt::{ControlPing, ControlPingReply};
 use crate::client::{Client, ClientError};
+use crate::ops::names::InterfaceNames;
 use crate::ops::routes::program::{
     program, OnRefusal, Policy, Programmed, Progress, Stop, StopReason,
 };
-use crate::ops::routes::vpp::{self, InterfaceNames};
+use crate::ops::routes::vpp;
 use crate::ops::routes::{PathSpec, RouteSpec};
 use crate::stats::StatsClient;
 use crate::wire::Message;

@@ -3,7 +3,7 @@
 use super::args::{AddrCommand, CreateKind, IfaceCommand};
 use super::context::Context;
 use super::exit::CliError;
-use crate::ops::iface::{self, Interface};
+use crate::ops::iface::{self, IfMissing, Interface};
 use crate::wire::MacAddress;
 
 const HEADERS: &[&str] = &["index", "name", "admin", "link", "mac", "mtu", "addresses"];
@@ -69,12 +69,16 @@ pub fn run(ctx: &mut Context, cmd: IfaceCommand) -> crate::error::Result<()> {
             show_one(ctx, &iface::set_admin(&mut client, &name, false)?)?
         }
         IfaceCommand::Addr { command } => {
-            let (name, add) = match command {
-                AddrCommand::Add { name, .. } => (name, true),
-                AddrCommand::Del { name, .. } => (name, false),
-            };
             if let Some(prefix) = address {
-                show_one(ctx, &iface::set_address(&mut client, &name, prefix, add)?)?;
+                let iface = match command {
+                    AddrCommand::Add { name, .. } => {
+                        iface::add_address(&mut client, &name, prefix)?
+                    }
+                    AddrCommand::Del { name, .. } => {
+                        iface::del_address(&mut client, &name, prefix, IfMissing::Fail)?
+                    }
+                };
+                show_one(ctx, &iface)?;
             }
         }
         IfaceCommand::Configure { name, .. } => {

@@ -3,6 +3,7 @@
 
 pub mod acl;
 pub mod api;
+pub mod apply;
 pub mod args;
 pub mod bench;
 pub mod completions;
@@ -23,12 +24,16 @@ pub mod watch;
 use args::{Cli, Command};
 use context::Context;
 
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> crate::error::Result<()> {
+/// Runs a parsed command line; the exit code of a command that succeeded (0, or 1 for
+/// `apply --plan --exit-code` with changes pending).
+pub fn run(cli: Cli) -> crate::error::Result<u8> {
     if let Command::Completions { shell, dynamic } = cli.command {
-        return completions::print(shell, dynamic);
+        return completions::print(shell, dynamic).map(|()| exit::OK);
     }
     let mut ctx = Context::new(&cli.global)?;
+    if let Command::Apply(args) = &cli.command {
+        return apply::run(&mut ctx, args);
+    }
     match cli.command {
         Command::Version => system::version(&mut ctx),
         Command::Cli { command } => system::cli(&mut ctx, &command.join(" ")),
@@ -41,6 +46,7 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
         Command::Serve(args) => serve::run(&mut ctx, args),
         Command::Sim(args) => sim::run(&cli.global, args),
         Command::Api(args) => api::run(&mut ctx, args),
-        Command::Completions { .. } => Ok(()),
+        Command::Completions { .. } | Command::Apply(_) => Ok(()),
     }
+    .map(|()| exit::OK)
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::error::{OpsError, Result};
 use crate::binapi::interface::{
     CreateLoopbackInstance, DeleteLoopback, SwInterfaceAddDelAddress, SwInterfaceDetails,
-    SwInterfaceDump, SwInterfaceSetFlags,
+    SwInterfaceDump, SwInterfaceSetFlags, SwInterfaceSetMtu,
 };
 use crate::binapi::interface_types::IfStatusFlags;
 use crate::binapi::ip::IpAddressDump;
@@ -135,25 +135,72 @@ pub fn set_admin(client: &mut Client, name: &str, up: bool) -> Result<Interface>
     Ok(iface)
 }
 
-/// Adds or removes one address. Adding one that is there already, or
-/// removing one that is not, changes nothing and succeeds.
-pub fn set_address(client: &mut Client, name: &str, prefix: IpNet, add: bool) -> Result<Interface> {
+/// Sets the L3 MTU (VPP's `mtu[0]`; the other protocols' MTUs stay). VPP refuses one
+/// above the link MTU.
+pub fn set_mtu(client: &mut Client, name: &str, mtu: u32) -> Result<Interface> {
     let mut iface = find(client, name)?;
-    let present = iface.addresses.contains(&prefix);
-    if add != present {
-        client.request(SwInterfaceAddDelAddress {
-            sw_if_index: iface.sw_if_index,
-            is_add: add,
-            prefix,
-            ..Default::default()
-        })?;
-        if add {
-            iface.addresses.push(prefix);
-        } else {
-            iface.addresses.retain(|p| *p != prefix);
-        }
+    client.request(SwInterfaceSetMtu {
+        sw_if_index: iface.sw_if_index,
+        mtu: vec![mtu, 0, 0, 0],
+        ..Default::default()
+    })?;
+    iface.mtu = mtu;
+    Ok(iface)
+}
+
+/// What removing an address that the interface does not have means (see docs/design.md,
+/// “Interface addresses”). Adding an address that is there is always a success that changes
+/// nothing: the interface ends as asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IfMissing {
+    /// Not found (exit 1, 404), naming the address and the interface: `vppx iface addr del`
+    /// and `DELETE /interfaces/{name}/addresses/{prefix}`, where a missing address is most
+    /// likely a mistyped one.
+    #[default]
+    Fail,
+    /// Nothing to do, a success: for callers that state what the interface should have
+    /// rather than what to change.
+    Ignore,
+}
+
+/// Adds one address. Adding one that is there already changes nothing and succeeds.
+pub fn add_address(client: &mut Client, name: &str, prefix: IpNet) -> Result<Interface> {
+    let mut iface = find(client, name)?;
+    if !iface.addresses.contains(&prefix) {
+        send_address(client, iface.sw_if_index, prefix, true)?;
+        iface.addresses.push(prefix);
     }
     Ok(iface)
+}
+
+/// Removes one address; one that is not there is as `if_missing` says.
+pub fn del_address(
+    client: &mut Client,
+    name: &str,
+    prefix: IpNet,
+    if_missing: IfMissing,
+) -> Result<Interface> {
+    let mut iface = find(client, name)?;
+    if iface.addresses.contains(&prefix) {
+        send_address(client, iface.sw_if_index, prefix, false)?;
+        iface.addresses.retain(|p| *p != prefix);
+    } else if if_missing == IfMissing::Fail {
+        return Err(OpsError::NotFound {
+            what: "address",
+            name: format!("{prefix} on {name}"),
+        });
+    }
+    Ok(iface)
+}
+
+fn send_address(client: &mut Client, sw_if_index: u32, prefix: IpNet, add: bool) -> Result<()> {
+    client.request(SwInterfaceAddDelAddress {
+        sw_if_index,
+        is_add: add,
+        prefix,
+        ..Default::default()
+    })?;
+    Ok(())
 }
 
 /// Admin up and the address added: what an operator means by "configure".
@@ -163,7 +210,7 @@ pub fn configure(client: &mut Client, name: &str, prefix: IpNet) -> Result<Inter
     if !iface.admin_up {
         set_admin(client, name, true)?;
     }
-    set_address(client, name, prefix, true)?;
+    add_address(client, name, prefix)?;
     find(client, name)
 }
 

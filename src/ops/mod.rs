@@ -6,6 +6,7 @@ pub mod error;
 pub mod events;
 pub mod iface;
 pub mod input;
+pub mod names;
 pub mod routes;
 pub mod stats;
 pub mod system;

@@ -4,11 +4,13 @@
 mod acl;
 mod acl_serve;
 mod api;
+mod apply;
 mod capacity;
 #[path = "../common/mod.rs"]
 mod common;
 mod completions;
 mod desired;
+mod edges;
 mod harness;
 mod iface;
 mod openapi;

@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 use vppx::binapi::fib::FibSourceDetails;
 use vppx::binapi::interface::SwInterfaceDetails;
 use vppx::binapi::ip::IpRouteV2Details;
+use vppx::ops::names::InterfaceNames;
 use vppx::ops::routes::list::{ListQuery, Listing, OwnEntries};
-use vppx::ops::routes::vpp::InterfaceNames;
 use vppx::wire::{decode_message, from_hex, Message};
 
 use super::common;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{parse, AppState};
 use crate::agent::body::{self, AddressBody, AdminState, StateBody};
 use crate::agent::error::ApiError;
-use crate::ops::iface::{self, Interface};
+use crate::ops::iface::{self, IfMissing, Interface};
 use crate::ops::stats::{InterfaceCounters, InterfaceRate};
 use crate::ops::OpsError;
 
@@ -158,7 +158,7 @@ pub async fn add_address(
     let prefix = iface::parse_address(&b.address)?;
     let r = app
         .vpp
-        .call(move |c| iface::set_address(c, &name, prefix, true))
+        .call(move |c| iface::add_address(c, &name, prefix))
         .await;
     app.vpp.interfaces.invalidate();
     Ok(with_counters(&app, std::slice::from_ref(&r?), true))
@@ -171,16 +171,7 @@ pub async fn del_address(
     let prefix = iface::parse_address(&prefix)?;
     let r = app
         .vpp
-        .call(move |c| {
-            let i = iface::find(c, &name)?;
-            if !i.addresses.contains(&prefix) {
-                return Err(OpsError::NotFound {
-                    what: "address",
-                    name: format!("{prefix} on {name}"),
-                });
-            }
-            iface::set_address(c, &name, prefix, false)
-        })
+        .call(move |c| iface::del_address(c, &name, prefix, IfMissing::Fail))
         .await;
     app.vpp.interfaces.invalidate();
     Ok(with_counters(&app, std::slice::from_ref(&r?), true))

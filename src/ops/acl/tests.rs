@@ -1,4 +1,10 @@
+use ipnet::IpNet;
+
+use super::vpp::{display_name, split_list};
 use super::*;
+use crate::binapi::acl::AclInterfaceListDetails;
+use crate::ops::OpsError;
+use crate::wire::VppEnum;
 
 fn one(text: &str) -> Rule {
     let words: Vec<&str> = text.split_whitespace().collect();

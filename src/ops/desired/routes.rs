@@ -27,8 +27,9 @@ use crate::binapi::ip::{
 };
 use crate::client::{Client, ClientError};
 use crate::ops::error::Result;
+use crate::ops::names::InterfaceNames;
 use crate::ops::routes::program::Stop;
-use crate::ops::routes::vpp::{add_del_request, InterfaceNames};
+use crate::ops::routes::vpp::add_del_request;
 use crate::ops::routes::{PathKind, RouteSpec};
 use crate::wire::{Message, VppEnum};
 
@@ -413,6 +414,40 @@ pub fn replace(
     connect: &(dyn Fn() -> std::result::Result<Client, ClientError> + Sync),
     stop: &Stop,
 ) -> Result<ReplaceResult> {
+    let mut changes = Vec::new();
+    let mut result = replace_each(
+        client,
+        routes,
+        tables,
+        names,
+        source,
+        opts,
+        connect,
+        stop,
+        &mut |c| {
+            if opts.dry_run || source.is_none() {
+                changes.push(c.clone())
+            }
+        },
+    )?;
+    result.summary.changes = changes;
+    Ok(result)
+}
+
+/// [`replace`], handing each change to `each` as it is decided (before it is sent)
+/// instead of keeping a dry run's changes: what a caller that bounds what it keeps uses.
+#[allow(clippy::too_many_arguments)]
+pub fn replace_each(
+    client: &mut Client,
+    routes: &mut dyn Iterator<Item = RouteSpec>,
+    tables: &BTreeSet<ManagedTable>,
+    names: &InterfaceNames,
+    source: Option<OwnSource>,
+    opts: &ReplaceOptions,
+    connect: &(dyn Fn() -> std::result::Result<Client, ClientError> + Sync),
+    stop: &Stop,
+    each: &mut dyn FnMut(&Change),
+) -> Result<ReplaceResult> {
     let start = Instant::now();
     let tables: Vec<ManagedTable> = tables.iter().copied().collect();
     let mut have = held(client, source, &tables)?;
@@ -461,23 +496,19 @@ pub fn replace(
         }
     };
     if dry {
-        let mut changes = Vec::new();
+        let mut counts = [0u64; 3];
         decide(&mut |op, table, prefix, line, _| {
-            changes.push(Change {
+            counts[op as usize] += 1;
+            each(&Change {
                 op,
                 table,
                 prefix,
                 line,
             })
         });
-        for c in &changes {
-            match c.op {
-                Op::Add => summary.added += 1,
-                Op::Change => summary.changed += 1,
-                Op::Remove => summary.removed += 1,
-            }
-        }
-        summary.changes = changes;
+        summary.added = counts[Op::Add as usize];
+        summary.changed = counts[Op::Change as usize];
+        summary.removed = counts[Op::Remove as usize];
         summary.interrupted = stop.is_set();
         summary.elapsed_seconds = start.elapsed().as_secs_f64();
         return Ok(ReplaceResult {
@@ -494,7 +525,13 @@ pub fn replace(
             .into_iter()
             .map(|rx| s.spawn(move || send_one(rx, opts.window, connect)))
             .collect();
-        decide(&mut |op, table, prefix, _line, route| {
+        decide(&mut |op, table, prefix, line, route| {
+            each(&Change {
+                op,
+                table,
+                prefix,
+                line,
+            });
             let built = match route {
                 Some(r) => add_del_request(r, true, names),
                 None => add_del_request(

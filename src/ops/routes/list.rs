@@ -24,11 +24,12 @@ use ipnet::IpNet;
 use serde::Serialize;
 
 use super::spec::{parse_route_key_words, RouteKey};
-use super::vpp::{self, InterfaceNames, Route, RoutePath};
+use super::vpp::{self, Route, RoutePath};
 use crate::binapi::fib_types::{FibPathNhProto, FibPathType};
 use crate::binapi::ip::{IpRoute, IpRouteDump, IpRouteV2, IpRouteV2Dump, IpTable};
 use crate::client::Client;
 use crate::ops::error::Result;
+use crate::ops::names::InterfaceNames;
 use crate::stats::CombinedCounter;
 use crate::wire::VppEnum;
 

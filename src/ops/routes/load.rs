@@ -18,9 +18,10 @@ use super::csv::{
 };
 use super::program::{self, Failure, OnRefusal, Policy, Progress, Stop, StopReason};
 use super::spec::RouteSpec;
-use super::vpp::{table_add_del, tables, InterfaceNames};
+use super::vpp::{table_add_del, tables};
 use crate::client::{Client, ClientError};
 use crate::ops::error::Result;
+use crate::ops::names::InterfaceNames;
 
 /// How to load.
 #[derive(Debug, Clone)]

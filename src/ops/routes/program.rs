@@ -23,9 +23,10 @@ use serde::Serialize;
 
 use super::csv::TableRef;
 use super::spec::{LineSpan, RouteSpec};
-use super::vpp::{add_del_request, table_add_del, tables, InterfaceNames};
+use super::vpp::{add_del_request, table_add_del, tables};
 use crate::client::{Client, ClientError};
 use crate::ops::error::{OpsError, Result};
+use crate::ops::names::InterfaceNames;
 
 /// Routes queued per connection between the reader and the sender.
 const QUEUE: usize = 4096;

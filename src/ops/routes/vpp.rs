@@ -21,8 +21,8 @@ use crate::client::Client;
 use crate::ops::error::{OpsError, Result};
 use crate::wire::Message;
 
-/// `~0`: no interface.
-const NO_INTERFACE: u32 = u32::MAX;
+pub use crate::ops::names::InterfaceNames;
+use crate::ops::names::NO_INTERFACE;
 
 /// The messages route commands use (see docs/design.md, “Compatibility with the running VPP”).
 pub const MESSAGES: &[&str] = &[
@@ -43,54 +43,6 @@ pub const MESSAGES: &[&str] = &[
     SwInterfaceDump::NAME_CRC,
     SwInterfaceDetails::NAME_CRC,
 ];
-
-/// Interface names by index and indexes by name, from one dump.
-#[derive(Debug, Clone, Default)]
-pub struct InterfaceNames {
-    by_index: BTreeMap<u32, String>,
-    by_name: BTreeMap<String, u32>,
-}
-
-impl InterfaceNames {
-    /// The names of `(sw_if_index, name)` pairs (what [`InterfaceNames::load`] dumps).
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (u32, String)>) -> Self {
-        let mut names = InterfaceNames::default();
-        for (index, name) in pairs {
-            names.by_index.insert(index, name.clone());
-            names.by_name.insert(name, index);
-        }
-        names
-    }
-
-    pub fn load(client: &mut Client) -> Result<Self> {
-        let mut names = InterfaceNames::default();
-        for d in client.dump(SwInterfaceDump::default())? {
-            names
-                .by_index
-                .insert(d.sw_if_index, d.interface_name.clone());
-            names.by_name.insert(d.interface_name, d.sw_if_index);
-        }
-        Ok(names)
-    }
-
-    pub fn index(&self, name: &str) -> Option<u32> {
-        self.by_name.get(name).copied()
-    }
-
-    pub fn name(&self, index: u32) -> Option<&str> {
-        self.by_index.get(&index).map(String::as_str)
-    }
-
-    /// How a path's interface prints: its name, `#N` for an index VPP did not list, none
-    /// for `~0`.
-    pub fn label(&self, index: u32) -> Option<String> {
-        (index != NO_INTERFACE).then(|| {
-            self.name(index)
-                .map(str::to_string)
-                .unwrap_or_else(|| format!("#{index}"))
-        })
-    }
-}
 
 /// One path of a route as vppx shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
