@@ -229,7 +229,8 @@ impl Key {
 /// A sorted vector rather than a hash map: a million routes take 32 MiB (48 MiB at most
 /// while the vector grows) where a map takes 64 MiB and, growing, 96 MiB; and a list in
 /// address order — the usual route file — finds each route next to the one before
-/// (`finger`), where a map's lookups each miss the cache.
+/// (`finger`), where a map's lookups each miss the cache (docs/design.md, “Managed
+/// routes at scale”).
 #[derive(Debug, Default)]
 struct Held {
     entries: Vec<(Key, u64)>,

@@ -62,12 +62,23 @@ from ansible.module_utils.basic import AnsibleModule
 MARKS = {"add": "+", "change": "~", "remove": "-"}
 
 
+def shown(value):
+    if isinstance(value, list):
+        return "[%s]" % ", ".join(str(v) for v in value)
+    return str(value)
+
+
 def plan_text(changes):
-    """The changes as vppx's plan marks them: one line each."""
-    return "".join(
-        "%s %s %s\n" % (MARKS.get(c.get("action"), "?"), c.get("kind", ""), c.get("target", ""))
-        for c in changes
-    )
+    """The changes as vppx's plan marks them, one line each (`~ interface pg0 admin: down
+    → up`)."""
+    lines = []
+    for c in changes:
+        line = "%s %s %s" % (MARKS.get(c.get("action"), "?"), c.get("kind", ""), c.get("target", ""))
+        if "to" in c:
+            field = (" " + c["field"]) if c.get("field") else ""
+            line += "%s: %s → %s" % (field, shown(c.get("from")), shown(c["to"]))
+        lines.append(line + "\n")
+    return "".join(lines)
 
 
 def main():
