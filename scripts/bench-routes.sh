@@ -16,7 +16,15 @@ cargo build --release --quiet
 vppx=target/release/vppx
 
 dir=$(mktemp -d)
-trap 'kill "$sim" 2>/dev/null || true; rm -rf "$dir"' EXIT
+sim=
+stop() {
+  if [ -n "$sim" ]; then
+    kill "$sim" 2>/dev/null || true
+    wait "$sim" 2>/dev/null || true
+  fi
+  rm -rf "$dir"
+}
+trap stop EXIT
 python3 - "$n" "$dir/routes.csv" <<'PY'
 import ipaddress, sys
 n, out = int(sys.argv[1]), sys.argv[2]
@@ -33,7 +41,11 @@ start_sim() {
   "$vppx" sim --socket "$dir/api.sock" --stats-socket "$dir/stats.sock" --interfaces pg0,pg1 \
     --statseg-size 1G 2>/dev/null &
   sim=$!
-  while [ ! -S "$dir/api.sock" ]; do sleep 0.05; done
+  for _ in $(seq 1 200); do
+    [ -S "$dir/api.sock" ] && break
+    kill -0 "$sim" 2>/dev/null || { echo "vppx sim did not start" >&2; exit 1; }
+    sleep 0.05
+  done
   "$vppx" --socket "$dir/api.sock" iface configure pg0 192.0.2.1/24 >/dev/null
 }
 
@@ -61,7 +73,7 @@ PY
 }
 list_table=$(list_figures)
 list_json=$(list_figures --json)
-kill "$sim"; wait "$sim" 2>/dev/null || true
+kill "$sim"; wait "$sim" 2>/dev/null || true; sim=
 
 echo "routes:                       $n"
 echo "vppx route load:              $vppx_rate routes/s (peak RSS ${rss} MiB)"

@@ -362,7 +362,7 @@ fn require_names_missing_and_changed_with_the_version() {
         .require(&["show_version_51077d14", "control_ping_51077d14"])
         .unwrap();
     client
-        .require_types::<(SwInterfaceSetFlags, SwInterfaceDump, SwInterfaceDetails)>()
+        .require(vppx::needs![request SwInterfaceSetFlags, dump SwInterfaceDump])
         .unwrap();
     let err = client
         .require(&[

@@ -15,23 +15,21 @@ use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use serde::Serialize;
 use tokio::sync::{broadcast, Semaphore};
 
 use super::error::ApiError;
 use super::metrics::AgentMetrics;
 use super::metrics_routes::{self, RouteMetrics, RouteSample, RouteSeries};
-use crate::binapi::memclnt::{ControlPing, ControlPingReply};
+use crate::binapi::memclnt::ControlPing;
 use crate::client::{Backoff, Client, ClientError, ConnectOptions};
-use crate::ops::events::{self, LinkState};
+use crate::ops::events::{Event, EventKind, LinkState, Watcher};
 use crate::ops::routes::list::{ListQuery, RouteIndex, RouteSamples, ROUTE_TO};
 use crate::ops::stats::{self as opstats, InterfaceCounters, InterfaceRate};
 use crate::ops::{self, OpsError};
 use crate::stats::{CombinedCounter, Snapshot, StatsClient, StatsError};
-use crate::wire::Message;
 
 /// A stats heartbeat that has not moved for this long means the segment is frozen
 /// (VPP bumps it about every ten seconds).
@@ -117,42 +115,6 @@ pub struct MetricsBody {
 pub struct CounterView {
     pub counters: Vec<InterfaceCounters>,
     pub rates: Vec<InterfaceRate>,
-}
-
-/// One line of `/events`.
-#[derive(Debug, Clone, Serialize)]
-pub struct EventLine {
-    pub timestamp: String,
-    /// `initial`, `change`, `resync`, `disconnected` or `reconnected`.
-    pub event: &'static str,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub state: Option<LinkState>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-}
-
-impl EventLine {
-    pub fn state(event: &'static str, s: &LinkState) -> Self {
-        EventLine {
-            timestamp: now(),
-            event,
-            state: Some(s.clone()),
-            detail: None,
-        }
-    }
-
-    pub fn note(event: &'static str, detail: String) -> Self {
-        EventLine {
-            timestamp: now(),
-            event,
-            state: None,
-            detail: Some(detail),
-        }
-    }
-}
-
-fn now() -> String {
-    humantime::format_rfc3339_millis(SystemTime::now()).to_string()
 }
 
 /// The stats segment as long-running readers see it: reconnected on the signals of a restart
@@ -271,7 +233,7 @@ pub struct Vpp {
     /// The last reading of each route `GET /routes/{prefix}` showed, for its rates (see
     /// docs/design.md, “Route rates in the agent”).
     pub route_samples: Mutex<RouteSamples>,
-    events: broadcast::Sender<EventLine>,
+    events: broadcast::Sender<Event>,
     known: Mutex<BTreeMap<u32, LinkState>>,
     events_up: AtomicBool,
     stop: AtomicBool,
@@ -292,7 +254,7 @@ impl Vpp {
         let mut messages: Vec<&'static str> = Vec::new();
         messages.extend_from_slice(ops::iface::MESSAGES);
         messages.extend_from_slice(ops::routes::vpp::MESSAGES);
-        messages.extend_from_slice(&[ControlPing::NAME_CRC, ControlPingReply::NAME_CRC]);
+        messages.extend_from_slice(crate::needs![request ControlPing]);
         messages.sort_unstable();
         messages.dedup();
         let window = settings.share_window;
@@ -772,89 +734,41 @@ impl Vpp {
 
     /// A receiver of every event from now on, and the current state of every interface
     /// (subscribed first, so nothing falls in between; a change may show twice).
-    pub fn subscribe_events(&self) -> (broadcast::Receiver<EventLine>, Vec<LinkState>) {
+    pub fn subscribe_events(&self) -> (broadcast::Receiver<Event>, Vec<LinkState>) {
         let rx = self.events.subscribe();
         let now = lock(&self.known).values().cloned().collect();
         (rx, now)
     }
 
-    fn attach_events(&self) -> Result<(Client, BTreeMap<u32, LinkState>), OpsError> {
-        let mut client = Client::connect(&self.settings.socket, &self.settings.connect)?;
-        client.require(events::MESSAGES)?;
-        events::subscribe(&mut client, true)?;
-        let known = events::current(&mut client)?;
-        Ok((client, known))
-    }
-
-    /// One subscription to VPP's interface events, fanned out to every `/events` client;
-    /// re-made after a restart, with `resync` lines for what changed meanwhile.
+    /// One [`Watcher`] on VPP's interface events, fanned out to every `/events` client;
+    /// it reattaches after a restart, with `resync` events for what changed meanwhile.
     fn watch_events(self: Arc<Self>) {
-        let mut failures = 0u32;
-        let mut attached_before = false;
+        let mut w = Watcher::new(
+            &self.settings.socket,
+            &self.settings.connect,
+            self.settings.backoff.clone(),
+        );
         while !self.stopped() {
-            let (mut client, mut known) = match self.attach_events() {
-                Ok(x) => x,
-                Err(_) => {
-                    failures = failures.saturating_add(1);
-                    self.sleep(self.settings.backoff.delay(failures));
-                    continue;
-                }
-            };
-            failures = 0;
-            {
-                let mut shared = lock(&self.known);
-                if attached_before {
-                    let _ = self.events.send(EventLine::note(
-                        "reconnected",
-                        self.settings.socket.display().to_string(),
-                    ));
-                    for s in known.values() {
-                        if shared.get(&s.sw_if_index) != Some(s) {
-                            let _ = self.events.send(EventLine::state("resync", s));
-                        }
-                    }
-                    for s in shared.values() {
-                        if !known.contains_key(&s.sw_if_index) {
-                            let mut gone = s.clone();
-                            gone.deleted = true;
-                            let _ = self.events.send(EventLine::state("resync", &gone));
-                        }
-                    }
-                }
-                *shared = known.clone();
+            // A failed attach is retried, after the watcher's backoff, at the next call.
+            let events = w.next(Duration::from_millis(200)).unwrap_or_default();
+            self.events_up.store(w.is_attached(), Ordering::SeqCst);
+            if events.is_empty() {
+                continue;
             }
-            attached_before = true;
-            self.events_up.store(true, Ordering::SeqCst);
-            while !self.stopped() {
-                match events::next(&mut client, &mut known, Duration::from_millis(200)) {
-                    Ok(None) => {}
-                    Ok(Some(s)) => {
-                        {
-                            let mut shared = lock(&self.known);
-                            if s.deleted {
-                                shared.remove(&s.sw_if_index);
-                            } else {
-                                shared.insert(s.sw_if_index, s.clone());
-                            }
-                        }
-                        self.interfaces.invalidate();
-                        self.acls.invalidate();
-                        let _ = self.events.send(EventLine::state("change", &s));
-                    }
-                    Err(e) => {
-                        self.events_up.store(false, Ordering::SeqCst);
-                        let _ = self
-                            .events
-                            .send(EventLine::note("disconnected", e.to_string()));
-                        break;
-                    }
-                }
+            *lock(&self.known) = w.known().clone();
+            if events.iter().any(|e| e.event == EventKind::Change) {
+                self.interfaces.invalidate();
+                self.acls.invalidate();
             }
-            if self.stopped() {
-                let _ = events::subscribe(&mut client, false);
-                let _ = client.close();
+            for e in events {
+                // The first attach's `initial` events are what `subscribe_events` gives
+                // each client from `known`; nobody could have subscribed before them.
+                if e.event != EventKind::Initial {
+                    let _ = self.events.send(e);
+                }
             }
         }
+        w.close();
     }
 }
 

@@ -73,7 +73,6 @@ pub fn fetch_schema(
     refresh: bool,
 ) -> Result<(Schema, Option<String>), ApiError> {
     use crate::binapi::memclnt::GetApiJson;
-    use crate::wire::Message;
 
     let key = schema::cache_key(client.message_table().keys());
     let cached = schema::cache_file(&key);
@@ -90,10 +89,7 @@ pub fn fetch_schema(
             }
         }
     }
-    client.require(&[
-        GetApiJson::NAME_CRC,
-        <crate::binapi::memclnt::GetApiJsonReply as Message>::NAME_CRC,
-    ])?;
+    client.require(crate::needs![request GetApiJson])?;
     let reply = client.request(GetApiJson::default())?;
     let schema = Schema::from_json("get_api_json's answer", &reply.json).map_err(|e| match e {
         // VPP's own answer not parsing is VPP's problem, not the user's input.

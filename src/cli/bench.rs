@@ -11,7 +11,7 @@ use super::args::{BenchCommand, Pipelining};
 use super::context::Context;
 use super::exit::CliError;
 use super::interrupt;
-use crate::binapi::memclnt::{ControlPing, ControlPingReply};
+use crate::binapi::memclnt::ControlPing;
 use crate::client::{Client, ClientError};
 use crate::ops::names::InterfaceNames;
 use crate::ops::routes::program::{
@@ -20,7 +20,6 @@ use crate::ops::routes::program::{
 use crate::ops::routes::vpp;
 use crate::ops::routes::{PathSpec, RouteSpec};
 use crate::stats::StatsClient;
-use crate::wire::Message;
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
@@ -114,7 +113,7 @@ struct StatsBench {
 pub fn run(ctx: &mut Context, what: BenchCommand) -> crate::error::Result<()> {
     match what {
         BenchCommand::Api { count, window } => {
-            let mut c = ctx.client(&[&[ControlPing::NAME_CRC, ControlPingReply::NAME_CRC]])?;
+            let mut c = ctx.client(&[crate::needs![request ControlPing]])?;
             let mut lat = Vec::with_capacity(count as usize);
             let start = Instant::now();
             for _ in 0..count {

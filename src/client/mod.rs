@@ -374,12 +374,6 @@ impl Client {
         })
     }
 
-    /// [`Client::require`] for message types: `client.require_types::<(ShowVersion,
-    /// ShowVersionReply)>()`.
-    pub fn require_types<T: MessageTypes>(&self) -> Result<(), ClientError> {
-        self.require(&T::name_crcs())
-    }
-
     /// Sends `req` and returns its reply; a non-zero retval is [`ClientError::Vpp`].
     pub fn request<R: Request>(&mut self, req: R) -> Result<R::Reply, ClientError> {
         check_retval(R::NAME, self.request_unchecked(req)?)
@@ -723,26 +717,36 @@ fn duplicate(e: &ClientError) -> ClientError {
     }
 }
 
-/// A list of message types, for [`Client::require_types`]: tuples of up to eight.
-pub trait MessageTypes {
-    fn name_crcs() -> Vec<&'static str>;
-}
-
-macro_rules! message_types {
-    ($($t:ident),+) => {
-        impl<$($t: Message),+> MessageTypes for ($($t,)+) {
-            fn name_crcs() -> Vec<&'static str> {
-                vec![$($t::NAME_CRC),+]
-            }
-        }
+/// The `name_crc`s an operation needs, derived from the typed messages it uses, for
+/// [`Client::require`] (see docs/design.md, “Compatibility with the running VPP”): each
+/// `request` with its reply, each `dump` with its details and the control ping that ends
+/// it, each `event` as it is. A `&'static [&'static str]`, so it can be a constant:
+///
+/// ```
+/// use vppx::binapi::interface::{SwInterfaceDump, SwInterfaceSetFlags};
+/// const MESSAGES: &[&str] = vppx::needs![request SwInterfaceSetFlags, dump SwInterfaceDump];
+/// assert!(MESSAGES.contains(&"sw_interface_set_flags_reply_e8d4e804"));
+/// assert!(MESSAGES.contains(&"sw_interface_details_6c221fc7"));
+/// ```
+#[macro_export]
+macro_rules! needs {
+    (@ [$($out:expr,)*]) => { &[$($out,)*] };
+    (@ [$($out:expr,)*] request $t:ty $(, $($rest:tt)*)?) => {
+        $crate::needs!(@ [$($out,)*
+            <$t as $crate::wire::Message>::NAME_CRC,
+            <<$t as $crate::wire::Request>::Reply as $crate::wire::Message>::NAME_CRC,
+        ] $($($rest)*)?)
     };
+    (@ [$($out:expr,)*] dump $t:ty $(, $($rest:tt)*)?) => {
+        $crate::needs!(@ [$($out,)*
+            <$t as $crate::wire::Message>::NAME_CRC,
+            <<$t as $crate::wire::Dump>::Details as $crate::wire::Message>::NAME_CRC,
+            <$crate::binapi::memclnt::ControlPing as $crate::wire::Message>::NAME_CRC,
+            <$crate::binapi::memclnt::ControlPingReply as $crate::wire::Message>::NAME_CRC,
+        ] $($($rest)*)?)
+    };
+    (@ [$($out:expr,)*] event $t:ty $(, $($rest:tt)*)?) => {
+        $crate::needs!(@ [$($out,)* <$t as $crate::wire::Message>::NAME_CRC,] $($($rest)*)?)
+    };
+    ($($rest:tt)*) => { $crate::needs!(@ [] $($rest)*) };
 }
-
-message_types!(A);
-message_types!(A, B);
-message_types!(A, B, C);
-message_types!(A, B, C, D);
-message_types!(A, B, C, D, E);
-message_types!(A, B, C, D, E, F);
-message_types!(A, B, C, D, E, F, G);
-message_types!(A, B, C, D, E, F, G, H);

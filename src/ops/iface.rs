@@ -14,19 +14,18 @@ use crate::binapi::interface::{
 use crate::binapi::interface_types::IfStatusFlags;
 use crate::binapi::ip::IpAddressDump;
 use crate::client::Client;
-use crate::wire::{MacAddress, Message};
+use crate::wire::MacAddress;
 
 /// The messages interface commands use, checked against VPP at connect time (see docs/design.md,
 /// “Compatibility with the running VPP”).
-pub const MESSAGES: &[&str] = &[
-    SwInterfaceDump::NAME_CRC,
-    SwInterfaceDetails::NAME_CRC,
-    SwInterfaceSetFlags::NAME_CRC,
-    SwInterfaceAddDelAddress::NAME_CRC,
-    IpAddressDump::NAME_CRC,
-    crate::binapi::ip::IpAddressDetails::NAME_CRC,
-    CreateLoopbackInstance::NAME_CRC,
-    DeleteLoopback::NAME_CRC,
+pub const MESSAGES: &[&str] = crate::needs![
+    dump SwInterfaceDump,
+    dump IpAddressDump,
+    request SwInterfaceSetFlags,
+    request SwInterfaceSetMtu,
+    request SwInterfaceAddDelAddress,
+    request CreateLoopbackInstance,
+    request DeleteLoopback,
 ];
 
 /// Whether `flags` has `bit` set. `if_status_flags` is declared as a plain

@@ -3,13 +3,12 @@
 use serde::Serialize;
 
 use super::error::{OpsError, Result};
-use crate::binapi::vlib::{CliInband, CliInbandReply};
-use crate::binapi::vpe::{ShowVersion, ShowVersionReply};
+use crate::binapi::vlib::CliInband;
+use crate::binapi::vpe::ShowVersion;
 use crate::client::Client;
-use crate::wire::Message;
 
-pub const VERSION_MESSAGES: &[&str] = &[ShowVersion::NAME_CRC, ShowVersionReply::NAME_CRC];
-pub const CLI_MESSAGES: &[&str] = &[CliInband::NAME_CRC, CliInbandReply::NAME_CRC];
+pub const VERSION_MESSAGES: &[&str] = crate::needs![request ShowVersion];
+pub const CLI_MESSAGES: &[&str] = crate::needs![request CliInband];
 
 /// What `vppx version` reports.
 #[derive(Debug, Clone, Serialize)]

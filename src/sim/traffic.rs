@@ -280,7 +280,15 @@ impl Default for Dataplane {
 }
 
 impl Dataplane {
+    /// VPP's graph, with every counter zero. The graph is built once per process and
+    /// copied: a simulator starts one model, but tests and the `sim_cli` fuzz target start
+    /// one per case, and hashing a few thousand names each time dominated their cost.
     pub fn new() -> Dataplane {
+        static BASE: std::sync::OnceLock<Dataplane> = std::sync::OnceLock::new();
+        BASE.get_or_init(Dataplane::build).clone()
+    }
+
+    fn build() -> Dataplane {
         let mut d = Dataplane {
             flows: BTreeMap::new(),
             ifaces: vec![Vec::new(); THREADS],

@@ -3,11 +3,14 @@
 //! (`ErrorClass::exit_code`, `ErrorClass::http_status`; docs/design.md, “Exit codes and
 //! HTTP statuses”).
 
+use std::time::Duration;
+
 use serde_json::{json, Value};
 use vppx::error::ErrorClass;
 
 use crate::harness::{Run, Sim};
-use crate::serve::{delete, get, post, Answer, Serve};
+use crate::serve::{delete, get, post, wait_status, Answer, Events, Serve};
+use crate::watch::Watch;
 
 /// Asserts that the command failed and the request was refused as `class` says, and that
 /// both messages name `names`.
@@ -141,4 +144,54 @@ fn a_refused_route_and_a_missing_table_answer_alike() {
         ErrorClass::NotFound,
         &["10.4.0.0/16"],
     );
+}
+
+/// An event without its timestamp.
+fn untimed(mut v: Value) -> Value {
+    v.as_object_mut().map(|o| o.remove("timestamp"));
+    v
+}
+
+#[test]
+fn an_event_sequence_reads_the_same_in_both() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let mut http = Events::open(&s);
+    let cli = Watch::start(&sim.socket(), &["--iface", "pg0"]);
+    let within = Duration::from_secs(10);
+    let pg0 = |kind: &'static str| move |e: &Value| e["event"] == kind && e["name"] == "pg0";
+
+    let c = cli.next_event("initial");
+    let h = http.until(within, "initial pg0", pg0("initial"));
+    assert_eq!(untimed(c), untimed(h));
+    for cli_words in [
+        "iface up pg0",
+        "cli sim link pg0 down",
+        "cli sim link pg0 up",
+    ] {
+        let words: Vec<&str> = match cli_words.strip_prefix("cli ") {
+            Some(command) => vec!["cli", command],
+            None => cli_words.split(' ').collect(),
+        };
+        sim.vppx(&words).ok();
+        let c = cli.next_event("change");
+        let h = http.until(within, "pg0 change", pg0("change"));
+        assert_eq!(untimed(c), untimed(h), "after {cli_words}");
+    }
+
+    // A restart: the new simulator has pg0 down, which both resync.
+    let dir = sim.stop();
+    let c = cli.next_event("disconnected");
+    let h = http.until(within, "disconnected", |e| e["event"] == "disconnected");
+    let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>());
+    assert_eq!(keys(&c), keys(&h));
+    let _sim = Sim::start_in(dir);
+    let c = cli.next_event("reconnected");
+    let h = http.until(within, "reconnected", |e| e["event"] == "reconnected");
+    assert_eq!(untimed(c), untimed(h));
+    let c = cli.next_event("resync");
+    let h = http.until(within, "resync of pg0", pg0("resync"));
+    assert_eq!(c["admin_up"], false, "{c}");
+    assert_eq!(untimed(c), untimed(h));
 }

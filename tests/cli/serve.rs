@@ -712,7 +712,7 @@ fn serve_limits_body_size() {
 }
 
 /// An `/events` stream read on a thread: each `data:` object, held to the document.
-struct Events {
+pub(crate) struct Events {
     rx: mpsc::Receiver<Value>,
     seen: Vec<Value>,
 }
@@ -720,7 +720,7 @@ struct Events {
 impl Events {
     /// Opens the stream once the agent's event connection is attached (it answers 503
     /// until then).
-    fn open(s: &Serve) -> Events {
+    pub(crate) fn open(s: &Serve) -> Events {
         // No overall deadline: the stream stays open until the agent goes away.
         let streaming: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
@@ -766,7 +766,12 @@ impl Events {
     }
 
     /// Reads events until one satisfies `want`, and returns it; panics after `within`.
-    fn until(&mut self, within: Duration, what: &str, want: impl Fn(&Value) -> bool) -> Value {
+    pub(crate) fn until(
+        &mut self,
+        within: Duration,
+        what: &str,
+        want: impl Fn(&Value) -> bool,
+    ) -> Value {
         let deadline = Instant::now() + within;
         while Instant::now() < deadline {
             let Ok(ev) = self.rx.recv_timeout(Duration::from_millis(200)) else {

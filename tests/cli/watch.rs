@@ -10,13 +10,13 @@ use serde_json::Value;
 use crate::harness::{Sim, VPPX};
 
 /// A running `vppx --json watch ...`, its lines arriving on a channel.
-struct Watch {
+pub(crate) struct Watch {
     child: Child,
     lines: Receiver<Value>,
 }
 
 impl Watch {
-    fn start(socket: &std::path::Path, args: &[&str]) -> Watch {
+    pub(crate) fn start(socket: &std::path::Path, args: &[&str]) -> Watch {
         let mut child = Command::new(VPPX)
             .arg("--socket")
             .arg(socket)
@@ -43,14 +43,14 @@ impl Watch {
     }
 
     /// The next line, within a few seconds.
-    fn next(&self) -> Value {
+    pub(crate) fn next(&self) -> Value {
         self.lines
             .recv_timeout(Duration::from_secs(10))
             .expect("a watch line within 10s")
     }
 
     /// Skips lines until one of `event` kind arrives.
-    fn next_event(&self, event: &str) -> Value {
+    pub(crate) fn next_event(&self, event: &str) -> Value {
         loop {
             let v = self.next();
             if v["event"] == event {
@@ -73,24 +73,24 @@ fn admin_and_link_changes_by_another_client_are_streamed() {
     let w = Watch::start(&sim.socket(), &["--iface", "pg0"]);
     let first = w.next();
     assert_eq!(first["event"], "initial");
-    assert_eq!(first["interface"], "pg0");
+    assert_eq!(first["name"], "pg0");
     assert!(first["timestamp"].as_str().unwrap().contains('T'));
     sim.vppx(&["iface", "up", "pg0"]).ok();
     let up = w.next_event("change");
     assert_eq!(
-        (up["interface"].as_str(), up["admin"].as_str()),
-        (Some("pg0"), Some("up"))
+        (up["name"].as_str(), up["admin_up"].as_bool()),
+        (Some("pg0"), Some(true))
     );
     sim.vppx(&["cli", "sim link pg0 down"]).ok();
     let down = w.next_event("change");
-    assert_eq!(down["link"], "down");
-    assert_eq!(down["admin"], "up");
+    assert_eq!(down["link_up"], false);
+    assert_eq!(down["admin_up"], true);
     // pg1 is not watched: its change does not show, pg0's next one does.
     sim.vppx(&["iface", "up", "pg1"]).ok();
     sim.vppx(&["iface", "down", "pg0"]).ok();
     let next = w.next_event("change");
-    assert_eq!(next["interface"], "pg0");
-    assert_eq!(next["admin"], "down");
+    assert_eq!(next["name"], "pg0");
+    assert_eq!(next["admin_up"], false);
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn deletion_is_reported() {
     sim.vppx(&["iface", "create", "loopback"]).ok();
     let w = Watch::start(&sim.socket(), &[]);
     // The watch is subscribed once it has printed its initial state.
-    while w.next_event("initial")["interface"] != "loop0" {}
+    while w.next_event("initial")["name"] != "loop0" {}
     sim.vppx(&["iface", "delete", "loop0"]).ok();
     let ev = loop {
         let v = w.next_event("change");
@@ -178,7 +178,7 @@ fn deletion_is_reported() {
             break v;
         }
     };
-    assert_eq!(ev["interface"], "loop0");
+    assert_eq!(ev["name"], "loop0");
 }
 
 #[test]
@@ -191,8 +191,8 @@ fn two_watchers_see_the_same_events() {
     sim.vppx(&["iface", "up", "pg0"]).ok();
     sim.vppx(&["iface", "down", "pg0"]).ok();
     for w in [&a, &b] {
-        assert_eq!(w.next_event("change")["admin"], "up");
-        assert_eq!(w.next_event("change")["admin"], "down");
+        assert_eq!(w.next_event("change")["admin_up"], true);
+        assert_eq!(w.next_event("change")["admin_up"], false);
     }
 }
 
@@ -200,7 +200,7 @@ fn two_watchers_see_the_same_events() {
 fn survives_a_simulator_restart_and_resyncs() {
     let sim = Sim::start();
     let w = Watch::start(&sim.socket(), &["--iface", "pg0"]);
-    assert_eq!(w.next_event("initial")["admin"], "down");
+    assert_eq!(w.next_event("initial")["admin_up"], false);
     // Stop the simulator; start a new one on the same socket in which pg0 is up
     // (a change made while the watcher was disconnected).
     let dir = sim.stop();
@@ -211,8 +211,8 @@ fn survives_a_simulator_restart_and_resyncs() {
     let mut saw_up = false;
     for _ in 0..4 {
         let v = w.next();
-        if v["interface"] == "pg0"
-            && v["admin"] == "up"
+        if v["name"] == "pg0"
+            && v["admin_up"] == true
             && (v["event"] == "resync" || v["event"] == "change")
         {
             saw_up = true;

@@ -11,26 +11,13 @@ use tokio::sync::broadcast::error::RecvError;
 
 use super::AppState;
 use crate::agent::error::ApiError;
-use crate::agent::vpp::EventLine;
+use crate::ops::events::{Event as Line, EventKind};
 
-fn sse(line: &EventLine) -> Result<Event, Infallible> {
+/// One event as SSE: its kind as the event name, its JSON (`vppx --json watch`'s line) as
+/// the data.
+fn sse(line: &Line) -> Result<Event, Infallible> {
     let data = serde_json::to_string(line).unwrap_or_else(|_| "{}".into());
-    Ok(Event::default().event(line.event).data(data))
-}
-
-/// What a client that fell behind the event channel gets instead of the events it missed.
-fn lagged_data(missed: u64) -> serde_json::Value {
-    serde_json::json!({
-        "timestamp": humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string(),
-        "event": "lagged",
-        "missed": missed,
-    })
-}
-
-fn lagged(missed: u64) -> Event {
-    Event::default()
-        .event("lagged")
-        .data(lagged_data(missed).to_string())
+    Ok(Event::default().event(line.event.as_str()).data(data))
 }
 
 pub async fn events(
@@ -50,12 +37,13 @@ pub async fn events(
     let (rx, now) = app.vpp.subscribe_events();
     let initial: Vec<_> = now
         .iter()
-        .map(|s| sse(&EventLine::state("initial", s)))
+        .map(|s| sse(&Line::state(EventKind::Initial, s)))
         .collect();
     let live = stream::unfold((rx, permit), |(mut rx, permit)| async move {
         let ev = match rx.recv().await {
             Ok(line) => sse(&line),
-            Err(RecvError::Lagged(n)) => Ok(lagged(n)),
+            // A client that fell behind the channel gets this instead of what it missed.
+            Err(RecvError::Lagged(n)) => sse(&Line::lagged(n)),
             Err(RecvError::Closed) => return None,
         };
         Some((ev, (rx, permit)))
@@ -83,9 +71,9 @@ mod tests {
             deleted: false,
         };
         for line in [
-            serde_json::to_value(EventLine::state("change", &state)).expect("json"),
-            serde_json::to_value(EventLine::note("disconnected", "gone".into())).expect("json"),
-            lagged_data(3),
+            serde_json::to_value(Line::state(EventKind::Change, &state)).expect("json"),
+            serde_json::to_value(Line::note(EventKind::Disconnected, "gone".into())).expect("json"),
+            serde_json::to_value(Line::lagged(3)).expect("json"),
         ] {
             let obj = line.as_object().expect("an object");
             for key in obj.keys() {

@@ -9,32 +9,25 @@ use serde::{Deserialize, Serialize};
 
 use super::rule::{validate_name, Rule};
 use crate::binapi::acl::{
-    AclAddReplace, AclAddReplaceReply, AclDel, AclDelReply, AclDetails, AclDump,
-    AclInterfaceListDetails, AclInterfaceListDump, AclInterfaceSetAclList,
-    AclInterfaceSetAclListReply,
+    AclAddReplace, AclDel, AclDetails, AclDump, AclInterfaceListDetails, AclInterfaceListDump,
+    AclInterfaceSetAclList,
 };
 use crate::binapi::acl_types::AclRule;
-use crate::binapi::interface::{SwInterfaceDetails, SwInterfaceDump};
+use crate::binapi::interface::SwInterfaceDump;
 use crate::client::Client;
 use crate::ops::error::{OpsError, Result};
 use crate::ops::names::InterfaceNames;
-use crate::wire::{Message, VppEnum};
+use crate::wire::VppEnum;
 
 /// The messages ACL commands use, checked against VPP at connect time (see docs/design.md,
 /// “Compatibility with the running VPP”).
-pub const MESSAGES: &[&str] = &[
-    AclAddReplace::NAME_CRC,
-    AclAddReplaceReply::NAME_CRC,
-    AclDel::NAME_CRC,
-    AclDelReply::NAME_CRC,
-    AclDump::NAME_CRC,
-    AclDetails::NAME_CRC,
-    AclInterfaceSetAclList::NAME_CRC,
-    AclInterfaceSetAclListReply::NAME_CRC,
-    AclInterfaceListDump::NAME_CRC,
-    AclInterfaceListDetails::NAME_CRC,
-    SwInterfaceDump::NAME_CRC,
-    SwInterfaceDetails::NAME_CRC,
+pub const MESSAGES: &[&str] = crate::needs![
+    request AclAddReplace,
+    request AclDel,
+    request AclInterfaceSetAclList,
+    dump AclDump,
+    dump AclInterfaceListDump,
+    dump SwInterfaceDump,
 ];
 /// `~0`: a new ACL, or every ACL / interface in a dump.
 const ANY: u32 = u32::MAX;

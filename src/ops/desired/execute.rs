@@ -54,7 +54,6 @@ pub fn messages() -> Vec<&'static str> {
         acl::MESSAGES,
         source::MESSAGES,
         managed::MESSAGES,
-        MTU_MESSAGES,
     ] {
         m.extend(l.iter().copied());
     }
@@ -62,11 +61,6 @@ pub fn messages() -> Vec<&'static str> {
     m.dedup();
     m
 }
-
-const MTU_MESSAGES: &[&str] = &[
-    <crate::binapi::interface::SwInterfaceSetMtu as crate::wire::Message>::NAME_CRC,
-    <crate::binapi::interface::SwInterfaceSetMtuReply as crate::wire::Message>::NAME_CRC,
-];
 
 /// Checks `doc` against VPP (an error names where in the document it is, and nothing is
 /// sent), then makes it so, or with `dry_run` only says what that would change.

@@ -22,24 +22,17 @@ use serde::Serialize;
 
 use super::source::OwnSource;
 use crate::binapi::fib_types::{FibPath, FibPathNhProto};
-use crate::binapi::ip::{
-    IpRouteAddDelV2, IpRouteAddDelV2Reply, IpRouteV2, IpRouteV2Details, IpRouteV2Dump, IpTable,
-};
+use crate::binapi::ip::{IpRouteAddDelV2, IpRouteV2, IpRouteV2Dump, IpTable};
 use crate::client::{Client, ClientError};
 use crate::ops::error::Result;
 use crate::ops::names::InterfaceNames;
 use crate::ops::routes::program::Stop;
 use crate::ops::routes::vpp::add_del_request;
 use crate::ops::routes::{PathKind, RouteSpec};
-use crate::wire::{Message, VppEnum};
+use crate::wire::VppEnum;
 
 /// The messages this module uses.
-pub const MESSAGES: &[&str] = &[
-    IpRouteAddDelV2::NAME_CRC,
-    IpRouteAddDelV2Reply::NAME_CRC,
-    IpRouteV2Dump::NAME_CRC,
-    IpRouteV2Details::NAME_CRC,
-];
+pub const MESSAGES: &[&str] = crate::needs![request IpRouteAddDelV2, dump IpRouteV2Dump];
 
 /// Routes queued per connection between the comparison and the sender.
 const QUEUE: usize = 4096;

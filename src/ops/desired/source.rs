@@ -12,12 +12,9 @@
 
 use serde::Serialize;
 
-use crate::binapi::fib::{
-    FibSource, FibSourceAdd, FibSourceAddReply, FibSourceDetails, FibSourceDump,
-};
+use crate::binapi::fib::{FibSource, FibSourceAdd, FibSourceDump};
 use crate::client::Client;
 use crate::ops::error::{OpsError, Result};
-use crate::wire::Message;
 
 /// The name vppx registers its source under.
 pub const NAME: &str = "vppx";
@@ -29,12 +26,7 @@ pub const NAME: &str = "vppx";
 pub const DEFAULT_PRIORITY: u8 = 100;
 
 /// The messages this module uses.
-pub const MESSAGES: &[&str] = &[
-    FibSourceAdd::NAME_CRC,
-    FibSourceAddReply::NAME_CRC,
-    FibSourceDump::NAME_CRC,
-    FibSourceDetails::NAME_CRC,
-];
+pub const MESSAGES: &[&str] = crate::needs![request FibSourceAdd, dump FibSourceDump];
 
 /// Our source as VPP knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

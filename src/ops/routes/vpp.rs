@@ -8,40 +8,30 @@ use ipnet::IpNet;
 use serde::Serialize;
 
 use super::spec::{PathKind, PathSpec, RouteKey, RouteSpec};
-use crate::binapi::fib::{FibSourceDetails, FibSourceDump};
+use crate::binapi::fib::FibSourceDump;
 use crate::binapi::fib_types::{FibPath, FibPathNh, FibPathNhProto, FibPathType};
-use crate::binapi::interface::{SwInterfaceDetails, SwInterfaceDump};
+use crate::binapi::interface::SwInterfaceDump;
 use crate::binapi::ip::{
-    IpRoute, IpRouteAddDel, IpRouteAddDelReply, IpRouteDetails, IpRouteDump, IpRouteLookup,
-    IpRouteLookupReply, IpRouteV2, IpRouteV2Details, IpRouteV2Dump, IpTable, IpTableAddDel,
-    IpTableAddDelReply, IpTableDetails, IpTableDump,
+    IpRoute, IpRouteAddDel, IpRouteDump, IpRouteLookup, IpRouteV2, IpRouteV2Dump, IpTable,
+    IpTableAddDel, IpTableDump,
 };
 use crate::binapi::ip_types::AddressUnion;
 use crate::client::Client;
 use crate::ops::error::{OpsError, Result};
-use crate::wire::Message;
 
 pub use crate::ops::names::InterfaceNames;
 use crate::ops::names::NO_INTERFACE;
 
 /// The messages route commands use (see docs/design.md, “Compatibility with the running VPP”).
-pub const MESSAGES: &[&str] = &[
-    IpRouteAddDel::NAME_CRC,
-    IpRouteAddDelReply::NAME_CRC,
-    IpRouteDump::NAME_CRC,
-    IpRouteDetails::NAME_CRC,
-    IpRouteLookup::NAME_CRC,
-    IpRouteLookupReply::NAME_CRC,
-    IpTableAddDel::NAME_CRC,
-    IpTableAddDelReply::NAME_CRC,
-    IpTableDump::NAME_CRC,
-    IpTableDetails::NAME_CRC,
-    IpRouteV2Dump::NAME_CRC,
-    IpRouteV2Details::NAME_CRC,
-    FibSourceDump::NAME_CRC,
-    FibSourceDetails::NAME_CRC,
-    SwInterfaceDump::NAME_CRC,
-    SwInterfaceDetails::NAME_CRC,
+pub const MESSAGES: &[&str] = crate::needs![
+    request IpRouteAddDel,
+    request IpRouteLookup,
+    request IpTableAddDel,
+    dump IpRouteDump,
+    dump IpTableDump,
+    dump IpRouteV2Dump,
+    dump FibSourceDump,
+    dump SwInterfaceDump,
 ];
 
 /// One path of a route as vppx shows it.
