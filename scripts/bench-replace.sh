@@ -53,10 +53,12 @@ PY
 "$vppx" sim --socket "$dir/api.sock" --stats-socket "$dir/stats.sock" --interfaces pg0,pg1 \
   --statseg-size 1G 2>/dev/null &
 sim=$!
-while [ ! -S "$dir/api.sock" ]; do
-  kill -0 "$sim" 2>/dev/null || { echo "the simulator did not start" >&2; exit 1; }
+for _ in $(seq 1 200); do
+  [ -S "$dir/api.sock" ] && break
+  kill -0 "$sim" 2>/dev/null || { echo "vppx sim did not start" >&2; exit 1; }
   sleep 0.05
 done
+[ -S "$dir/api.sock" ] || { echo "vppx sim did not open its socket in 10 s" >&2; exit 1; }
 "$vppx" --socket "$dir/api.sock" iface configure pg0 192.0.2.1/24 >/dev/null
 
 python3 - "$vppx" "$dir" "$n" <<'PY'
