@@ -86,8 +86,9 @@ impl ErrorClass {
             ErrorClass::BadInput => 400,
             ErrorClass::NotFound => 404,
             ErrorClass::Refused | ErrorClass::Conflict => 409,
-            // A silent VPP is an unavailable one to an HTTP client, as `--request-timeout`
-            // already answers.
+            // A VPP silent past `--api-timeout` is an unavailable one to an HTTP client (the
+            // agent's own `--request-timeout` is another matter: 504, see
+            // `agent::error::ApiError::timeout`).
             ErrorClass::Unavailable | ErrorClass::Timeout | ErrorClass::Interrupted => 503,
             ErrorClass::Incompatible => 501,
             ErrorClass::BadAnswer => 502,

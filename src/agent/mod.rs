@@ -206,6 +206,7 @@ pub fn run(config: Config, insecure: bool, ready: impl FnOnce(&Started)) -> Resu
             read_only: config.read_only,
             hosts: Arc::new(http::HostPolicy::new(listen_ip, &config.allowed_hosts)),
             event_streams: Arc::new(tokio::sync::Semaphore::new(config.max_event_streams)),
+            interface_list: Arc::default(),
         };
         let app = http::app(state, &config.limits);
         ready(&Started { listen, token });

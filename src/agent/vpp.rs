@@ -18,7 +18,8 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use tokio::sync::{broadcast, Semaphore};
+use futures_util::FutureExt;
+use tokio::sync::{broadcast, watch, Semaphore};
 
 use super::error::ApiError;
 use super::metrics::AgentMetrics;
@@ -62,46 +63,161 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// A value fetched at most once per window, however many ask at once: the first caller
-/// fetches, the others wait for it and share the result.
-#[derive(Debug)]
-pub struct Shared<T> {
-    slot: tokio::sync::Mutex<Option<(Instant, u64, Arc<T>)>>,
-    epoch: AtomicU64,
-    window: Duration,
+/// A value fetched at most once per window, however many ask at once (see docs/design.md,
+/// “Metrics under load”). Callers that come while a fetch is under way wait for it and
+/// share its result. A value is served for at most one window from the start of its fetch;
+/// from half a window on, the first caller starts the next fetch in the background and is
+/// still answered from the current value, so that under a steady load no caller waits for a
+/// fetch that takes less than half a window. A change ([`Shared::invalidate`]) drops the
+/// value: the next caller waits for a fetch started after it.
+///
+/// Fetches run as tasks of their own: a caller that gives up (its client went away) does not
+/// cancel a fetch others wait for.
+pub struct Shared<T, E> {
+    inner: Arc<SharedInner<T, E>>,
 }
 
-impl<T> Shared<T> {
-    pub fn new(window: Duration) -> Self {
+struct SharedInner<T, E> {
+    window: Duration,
+    epoch: AtomicU64,
+    slot: Mutex<Slot<T, E>>,
+    /// The error a caller gets when the fetch it waited for panicked.
+    lost: fn() -> E,
+}
+
+/// A fetch's result, once it is there.
+type Outcome<T, E> = Option<Result<Arc<T>, E>>;
+
+struct Slot<T, E> {
+    /// The last value, with when its fetch started and the epoch it started under.
+    /// (Tokio's clock, which a test can move.)
+    value: Option<(tokio::time::Instant, u64, Arc<T>)>,
+    /// The fetch under way: the epoch it started under, and where its result appears.
+    pending: Option<(u64, watch::Receiver<Outcome<T, E>>)>,
+}
+
+impl<T, E> std::fmt::Debug for Shared<T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("window", &self.inner.window)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T, E> Shared<T, E>
+where
+    T: Send + Sync + 'static,
+    E: Clone + Send + Sync + 'static,
+{
+    /// `lost` makes the error of a fetch that panicked.
+    pub fn new(window: Duration, lost: fn() -> E) -> Self {
         Shared {
-            slot: tokio::sync::Mutex::new(None),
-            epoch: AtomicU64::new(0),
-            window,
+            inner: Arc::new(SharedInner {
+                window,
+                epoch: AtomicU64::new(0),
+                slot: Mutex::new(Slot {
+                    value: None,
+                    pending: None,
+                }),
+                lost,
+            }),
         }
     }
 
     /// Forgets the current value (it changed).
     pub fn invalidate(&self) {
-        self.epoch.fetch_add(1, Ordering::SeqCst);
+        self.inner.epoch.fetch_add(1, Ordering::SeqCst);
     }
 
-    pub async fn get<E, F, Fut>(&self, fetch: F) -> Result<Arc<T>, E>
+    /// The value: the current one while it is young enough, else the result of a fetch
+    /// (the one under way, or one `fetch` starts). A failed fetch is not kept.
+    pub async fn get<F, Fut>(&self, fetch: F) -> Result<Arc<T>, E>
     where
         F: FnOnce() -> Fut,
-        Fut: Future<Output = Result<T, E>>,
+        Fut: Future<Output = Result<T, E>> + Send + 'static,
     {
-        let mut slot = self.slot.lock().await;
-        let epoch = self.epoch.load(Ordering::SeqCst);
-        if let Some((at, e, v)) = slot.as_ref() {
-            if *e == epoch && at.elapsed() < self.window {
-                return Ok(Arc::clone(v));
+        let epoch = self.inner.epoch.load(Ordering::SeqCst);
+        let mut rx = {
+            let mut slot = lock(&self.inner.slot);
+            let current = slot
+                .value
+                .as_ref()
+                .filter(|(at, e, _)| *e == epoch && at.elapsed() < self.inner.window)
+                .map(|(at, _, v)| (at.elapsed(), Arc::clone(v)));
+            match current {
+                Some((age, v)) if age < self.inner.window / 2 => return Ok(v),
+                Some((_, v)) => {
+                    self.fetching(&mut slot, epoch, fetch);
+                    return Ok(v);
+                }
+                None => self.fetching(&mut slot, epoch, fetch),
+            }
+        };
+        let outcome = match rx.wait_for(Option::is_some).await {
+            Ok(outcome) => outcome.clone(),
+            Err(_) => None,
+        };
+        outcome.unwrap_or_else(|| Err((self.inner.lost)()))
+    }
+
+    /// Where the result of the fetch under way for `epoch` appears, starting one with
+    /// `fetch` if there is none.
+    fn fetching<F, Fut>(
+        &self,
+        slot: &mut Slot<T, E>,
+        epoch: u64,
+        fetch: F,
+    ) -> watch::Receiver<Outcome<T, E>>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, E>> + Send + 'static,
+    {
+        if let Some((e, rx)) = &slot.pending {
+            // A closed channel: its task ended without an answer (the runtime stopping).
+            if *e == epoch && rx.has_changed().is_ok() {
+                return rx.clone();
             }
         }
-        let started = Instant::now();
-        let v = Arc::new(fetch().await?);
-        *slot = Some((started, epoch, Arc::clone(&v)));
-        Ok(v)
+        let (tx, rx) = watch::channel(None);
+        slot.pending = Some((epoch, rx.clone()));
+        let mine = rx.clone();
+        let inner = Arc::clone(&self.inner);
+        let started = tokio::time::Instant::now();
+        let fut = fetch();
+        tokio::spawn(async move {
+            let r = match std::panic::AssertUnwindSafe(fut).catch_unwind().await {
+                Ok(r) => r.map(Arc::new),
+                Err(_) => Err((inner.lost)()),
+            };
+            {
+                let mut slot = lock(&inner.slot);
+                if let Ok(v) = &r {
+                    // A slower fetch that started earlier does not replace a newer value.
+                    let newer = slot
+                        .value
+                        .as_ref()
+                        .is_none_or(|(at, e, _)| (*e, *at) <= (epoch, started));
+                    if newer {
+                        slot.value = Some((started, epoch, Arc::clone(v)));
+                    }
+                }
+                if slot
+                    .pending
+                    .as_ref()
+                    .is_some_and(|(_, p)| p.same_channel(&mine))
+                {
+                    slot.pending = None;
+                }
+            }
+            let _ = tx.send(Some(r));
+        });
+        rx
     }
+}
+
+/// The answer to readers of a shared dump whose fetch panicked (a bug).
+fn shared_read_lost() -> ApiError {
+    ApiError::internal("the shared read failed unexpectedly")
 }
 
 /// One rendered `/metrics` text, shared by every request of its window.
@@ -224,12 +340,12 @@ pub struct Vpp {
     metrics_stats: Mutex<LiveStats>,
     /// The `/metrics` text, rendered at most once per share window (see docs/design.md,
     /// “Metrics under load”).
-    bodies: Shared<MetricsBody>,
+    bodies: Shared<MetricsBody, ()>,
     /// The routes that get series, with their stats indexes (see [`Vpp::watch_routes`]).
     route_series: RwLock<Arc<Vec<RouteSeries>>>,
-    pub interfaces: Shared<Vec<ops::iface::Interface>>,
+    pub interfaces: Shared<Vec<ops::iface::Interface>, ApiError>,
     /// Every ACL and interface list, for the ACL reads (dropped by any change).
-    pub acls: Shared<ops::acl::State>,
+    pub acls: Shared<ops::acl::State, ApiError>,
     /// The last reading of each route `GET /routes/{prefix}` showed, for its rates (see
     /// docs/design.md, “Route rates in the agent”).
     pub route_samples: Mutex<RouteSamples>,
@@ -269,10 +385,10 @@ impl Vpp {
             metrics,
             counters: RwLock::new(None),
             metrics_stats: Mutex::new(LiveStats::default()),
-            bodies: Shared::new(window),
+            bodies: Shared::new(window, || ()),
             route_series: RwLock::new(Arc::new(Vec::new())),
-            interfaces: Shared::new(window),
-            acls: Shared::new(window),
+            interfaces: Shared::new(window, shared_read_lost),
+            acls: Shared::new(window, shared_read_lost),
             route_samples: Mutex::new(RouteSamples::new(ROUTE_SAMPLES, ROUTE_RATE_INTERVAL)),
             events: broadcast::channel(1024).0,
             known: Mutex::new(BTreeMap::new()),
@@ -536,10 +652,11 @@ impl Vpp {
         }
     }
 
-    /// The `/metrics` text: concurrent callers within the share window get the same bytes,
-    /// and callers that come while it is being made wait for that one render instead of
-    /// making their own (see docs/design.md, “Metrics under load”). A change of VPP's state
-    /// (down, reconnected) drops it at once.
+    /// The `/metrics` text: callers within the share window get the same bytes, callers
+    /// that come while it is being made wait for that one render instead of making their
+    /// own, and under a steady load the next one is made in the background (see
+    /// docs/design.md, “Metrics under load”). A change of VPP's state (down, reconnected)
+    /// drops it at once.
     pub async fn metrics_body(self: &Arc<Self>) -> Arc<MetricsBody> {
         let me = Arc::clone(self);
         let made = self
@@ -776,17 +893,71 @@ impl Vpp {
 mod tests {
     use super::*;
 
-    /// Counts fetches; each answers `value` after yielding once.
-    async fn fetch(fetches: &AtomicU64, value: Result<u32, ()>) -> Result<u32, ()> {
-        fetches.fetch_add(1, Ordering::SeqCst);
-        tokio::task::yield_now().await;
-        value
+    type Counter = Arc<AtomicU64>;
+
+    /// A fetch that counts itself and answers `value` after yielding once.
+    fn fetch(
+        fetches: &Counter,
+        value: Result<u32, ()>,
+    ) -> impl Future<Output = Result<u32, ()>> + Send + 'static {
+        let fetches = Arc::clone(fetches);
+        async move {
+            fetches.fetch_add(1, Ordering::SeqCst);
+            tokio::task::yield_now().await;
+            value
+        }
+    }
+
+    /// A fetch that counts itself and answers `value` once `gate` opens.
+    fn gated(
+        fetches: &Counter,
+        gate: &Arc<tokio::sync::Notify>,
+        value: Result<u32, ()>,
+    ) -> impl Future<Output = Result<u32, ()>> + Send + 'static {
+        let (fetches, gate) = (Arc::clone(fetches), Arc::clone(gate));
+        async move {
+            fetches.fetch_add(1, Ordering::SeqCst);
+            gate.notified().await;
+            value
+        }
+    }
+
+    fn shared(window: Duration) -> Arc<Shared<u32, ()>> {
+        Arc::new(Shared::new(window, || ()))
+    }
+
+    /// A caller, as a task of its own, whose fetch (if it makes one) answers `value` once
+    /// `gate` opens.
+    fn spawn_get(
+        shared: &Arc<Shared<u32, ()>>,
+        fetches: &Counter,
+        gate: &Arc<tokio::sync::Notify>,
+        value: u32,
+    ) -> tokio::task::JoinHandle<Result<u32, ()>> {
+        let (shared, fetches, gate) = (shared.clone(), fetches.clone(), gate.clone());
+        tokio::spawn(async move {
+            shared
+                .get(|| gated(&fetches, &gate, Ok(value)))
+                .await
+                .map(|v| *v)
+        })
+    }
+
+    async fn boom() -> Result<u32, ()> {
+        panic!("a bug in a fetch")
+    }
+
+    /// Lets spawned fetches run to their end (they only wait on each other, never on time).
+    async fn settle() {
+        for _ in 0..16 {
+            tokio::task::yield_now().await;
+        }
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn concurrent_callers_share_one_fetch() {
-        let shared = Arc::new(Shared::<u32>::new(Duration::from_secs(3600)));
-        let fetches = Arc::new(AtomicU64::new(0));
+        let shared = shared(Duration::from_secs(3600));
+        let fetches = Counter::default();
         let start = Arc::new(tokio::sync::Barrier::new(8));
         let tasks: Vec<_> = (0..8)
             .map(|_| {
@@ -818,12 +989,91 @@ mod tests {
 
     #[tokio::test]
     async fn a_value_older_than_the_window_is_fetched_again() {
-        let shared = Shared::<u32>::new(Duration::ZERO);
-        let fetches = AtomicU64::new(0);
+        let shared = shared(Duration::ZERO);
+        let fetches = Counter::default();
         for want in [1, 2, 3] {
             let v = shared.get(|| fetch(&fetches, Ok(want))).await;
             assert_eq!(v.map(|v| *v), Ok(want));
         }
         assert_eq!(fetches.load(Ordering::SeqCst), 3);
+    }
+
+    /// Under half a window a value is served as it is; from half a window on it is still
+    /// served while one background fetch makes the next; a whole window old, never.
+    #[tokio::test(start_paused = true)]
+    async fn a_value_is_refreshed_in_the_background_and_never_served_past_the_window() {
+        let window = Duration::from_millis(100);
+        let shared = shared(window);
+        let fetches = Counter::default();
+        let gate = Arc::new(tokio::sync::Notify::new());
+        let (f, g) = (&fetches, &gate);
+        let get = |value| shared.get(move || gated(f, g, Ok(value)));
+        let count = || fetches.load(Ordering::SeqCst);
+
+        // The first caller waits for the first fetch.
+        let first = spawn_get(&shared, &fetches, &gate, 1);
+        settle().await;
+        assert!(!first.is_finished(), "answered before its fetch ended");
+        gate.notify_one();
+        assert_eq!(first.await.expect("task"), Ok(1));
+
+        tokio::time::advance(window / 2 - Duration::from_millis(1)).await;
+        assert_eq!(get(2).await.map(|v| *v), Ok(1));
+        assert_eq!(count(), 1, "a young value is served without a fetch");
+
+        // Half a window old: served, and one fetch starts in the background.
+        tokio::time::advance(Duration::from_millis(1)).await;
+        assert_eq!(get(2).await.map(|v| *v), Ok(1));
+        assert_eq!(get(3).await.map(|v| *v), Ok(1));
+        settle().await;
+        assert_eq!(count(), 2, "one background fetch for both callers");
+        gate.notify_one();
+        settle().await;
+        assert_eq!(
+            get(4).await.map(|v| *v),
+            Ok(2),
+            "the background fetch's value"
+        );
+        assert_eq!(count(), 2);
+
+        // A whole window old, a value is not served: the caller waits for the fetch.
+        tokio::time::advance(window).await;
+        let late = spawn_get(&shared, &fetches, &gate, 5);
+        settle().await;
+        assert!(!late.is_finished(), "a value a window old was served");
+        gate.notify_one();
+        assert_eq!(late.await.expect("task"), Ok(5));
+        assert_eq!(count(), 3);
+
+        // A change: the young value is dropped, the next caller waits for a fresh fetch.
+        shared.invalidate();
+        let changed = spawn_get(&shared, &fetches, &gate, 6);
+        settle().await;
+        assert!(
+            !changed.is_finished(),
+            "a value from before the change was served"
+        );
+        gate.notify_one();
+        assert_eq!(changed.await.expect("task"), Ok(6));
+
+        // A failed background fetch leaves the value, until it is a window old.
+        tokio::time::advance(window / 2).await;
+        let v = shared.get(|| fetch(&fetches, Err(()))).await;
+        assert_eq!(v.map(|v| *v), Ok(6));
+        settle().await;
+        assert_eq!(count(), 5);
+        tokio::time::advance(window / 2).await;
+        assert_eq!(shared.get(|| fetch(&fetches, Err(()))).await, Err(()));
+        assert_eq!(count(), 6);
+    }
+
+    /// A fetch that panics answers its waiters with the `lost` error and is not kept.
+    #[tokio::test]
+    async fn a_panicking_fetch_is_an_error_and_the_next_caller_fetches_again() {
+        let shared = shared(Duration::from_secs(3600));
+        let fetches = Counter::default();
+        assert_eq!(shared.get(boom).await, Err(()));
+        let v = shared.get(|| fetch(&fetches, Ok(1))).await;
+        assert_eq!(v.map(|v| *v), Ok(1));
     }
 }

@@ -395,6 +395,46 @@ impl Client {
             .unwrap_or_else(|| Err(lost(D::NAME)))
     }
 
+    /// Several dumps of one kind, pipelined: up to `window` of them in flight on this
+    /// connection, so that many small dumps (one per interface, say) cost about as many
+    /// round trips as `window` divides them into, not one each. The i-th result is the
+    /// details of the i-th dump. Any failure fails the whole call, and the dumps then in
+    /// flight are abandoned (their late details dropped).
+    pub fn dumps<D: Dump, I: IntoIterator<Item = D>>(
+        &mut self,
+        reqs: I,
+        window: usize,
+    ) -> Result<Vec<Vec<D::Details>>, ClientError> {
+        let conn = self.conn.get_mut();
+        let window = window.max(1);
+        let mut reqs = reqs.into_iter();
+        let mut inflight: VecDeque<u32> = VecDeque::with_capacity(window);
+        let mut out = Vec::new();
+        let result = (|| loop {
+            while inflight.len() < window {
+                let Some(req) = reqs.next() else { break };
+                inflight.push_back(conn.core.send_dump(req, &mut conn.out)?);
+            }
+            let Some(&context) = inflight.front() else {
+                return Ok(());
+            };
+            conn.flush()?;
+            conn.wait(context, || format!("the details of {}", D::NAME))?;
+            inflight.pop_front();
+            out.push(
+                conn.core
+                    .take_dump::<D::Details>(context)
+                    .unwrap_or_else(|| Err(lost(D::NAME)))?,
+            );
+        })();
+        if result.is_err() {
+            for context in inflight {
+                conn.core.abandon(context);
+            }
+        }
+        result.map(|()| out)
+    }
+
     /// Like [`Client::dump`], but hands each details message to `each` as it arrives, so
     /// that a dump of a million routes never waits whole in memory. Waits are bounded as a
     /// dump's: the timeout runs from the last message VPP sent.

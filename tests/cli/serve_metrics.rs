@@ -1,7 +1,8 @@
 //! `vppx serve`'s `/metrics` beyond the basics, against `vppx sim`: per-route series only
 //! for the routes named with `--route-metrics` or among the `--route-metrics-top` busiest,
-//! their values those of `/net/route/to`; concurrent scrapes sharing one rendered body; ACL
-//! reads sharing one dump; and the agent on a Unix socket.
+//! their values those of `/net/route/to`; concurrent scrapes sharing one rendered body, never
+//! one older than the share window; interface and ACL reads sharing one dump; and the agent
+//! on a Unix socket.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
@@ -320,11 +321,143 @@ fn serve_concurrent_scrapes_share_one_rendered_body() {
         by_render.len(),
         by_render.keys()
     );
+    // The renders served, the last scrape's own, and at most one started in the
+    // background (half a window on) that ended after the last of the 32.
     let after = renders(&fresh_metrics(&s));
     assert!(
-        after - before <= by_render.len() as u64 + 1,
+        after - before <= by_render.len() as u64 + 2,
         "{before} → {after} renders, {} served",
         by_render.len()
+    );
+}
+
+/// A body is never served once it is a share window old: a scrape after one is rendered
+/// afresh, by exactly one more render (nothing renders while nobody asks).
+#[test]
+fn serve_metrics_body_is_rendered_afresh_after_the_window() {
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let mut last = renders(&fresh_metrics(&s));
+    for _ in 0..3 {
+        let now = renders(&fresh_metrics(&s));
+        assert_eq!(
+            now,
+            last + 1,
+            "a body older than the window, or a render too many"
+        );
+        last = now;
+    }
+}
+
+/// Interface reads at once share one dump and one serialised list; each interface shows
+/// its own addresses (the address dumps are pipelined); a change through the agent is in
+/// the very next list, and one made behind its back once the window has passed.
+#[test]
+fn serve_interface_reads_share_one_dump_and_show_each_its_addresses() {
+    let sim = Sim::start_with(&["--interfaces", "pg0,pg1,pg2,pg3"]);
+    for (iface, addr) in [
+        ("pg1", "198.18.1.1/24"),
+        ("pg2", "2001:db8:2::1/64"),
+        ("pg3", "198.18.3.1/24"),
+        ("pg3", "2001:db8:3::1/64"),
+    ] {
+        sim.vppx(&["iface", "configure", iface, addr]).ok();
+    }
+    let s = Serve::start(sim.dir.path(), &[]);
+    wait_status(&s, "/readyz", 200, Duration::from_secs(10));
+    let addresses = |list: &Value| -> BTreeMap<String, Vec<String>> {
+        list.as_array()
+            .expect("list")
+            .iter()
+            .map(|i| {
+                let addrs = i["addresses"].as_array().expect("addresses");
+                (
+                    i["name"].as_str().expect("name").to_string(),
+                    addrs
+                        .iter()
+                        .map(|a| a.as_str().expect("address").to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let want = |extra: &[(&str, &str)]| -> BTreeMap<String, Vec<String>> {
+        let mut m: BTreeMap<String, Vec<String>> = [
+            ("local0", &[][..]),
+            ("pg0", &[]),
+            ("pg1", &["198.18.1.1/24"]),
+            ("pg2", &["2001:db8:2::1/64"]),
+            ("pg3", &["198.18.3.1/24", "2001:db8:3::1/64"]),
+        ]
+        .into_iter()
+        .map(|(n, a)| (n.to_string(), a.iter().map(|a| a.to_string()).collect()))
+        .collect();
+        for (n, a) in extra {
+            m.get_mut(*n).expect("interface").push(a.to_string());
+        }
+        m
+    };
+    assert_eq!(
+        addresses(&get(&s, "/interfaces").status(200).json()),
+        want(&[])
+    );
+
+    let before = dumps(&fresh_metrics(&s), "interfaces");
+    std::thread::sleep(Duration::from_millis(300));
+    let base = s.base.clone();
+    let start = std::sync::Arc::new(std::sync::Barrier::new(24));
+    let threads: Vec<_> = (0..24)
+        .map(|i| {
+            let (base, start) = (base.clone(), start.clone());
+            std::thread::spawn(move || {
+                let path = ["/interfaces", "/interfaces/pg3"][i % 2];
+                let agent = serve::agent();
+                start.wait();
+                let mut r = agent.get(format!("{base}{path}")).call().expect("GET");
+                let text = r.body_mut().read_to_string().expect("body");
+                (path, r.status().as_u16(), text)
+            })
+        })
+        .collect();
+    for t in threads {
+        let (path, status, text) = t.join().expect("thread");
+        assert_eq!(status, 200, "{path}: {text}");
+        let v: Value = serde_json::from_str(&text).expect("JSON");
+        match path {
+            "/interfaces" => assert_eq!(addresses(&v), want(&[]), "{v}"),
+            _ => assert_eq!(
+                v["addresses"],
+                serde_json::json!(["198.18.3.1/24", "2001:db8:3::1/64"]),
+                "{v}"
+            ),
+        }
+    }
+    let after = dumps(&fresh_metrics(&s), "interfaces");
+    assert!(
+        after - before < 8,
+        "{} interface dumps for 24 concurrent reads",
+        after - before
+    );
+
+    // Read-your-writes: the change drops the shared dump, and with it the list.
+    serve::post(
+        &s,
+        "/interfaces/pg0/addresses",
+        r#"{"address": "10.9.9.1/24"}"#,
+        Some(TOKEN),
+    )
+    .status(200);
+    let list = get(&s, "/interfaces").status(200).json();
+    assert_eq!(addresses(&list), want(&[("pg0", "10.9.9.1/24")]));
+    // A change behind the agent's back shows once the window has passed.
+    sim.vppx(&["iface", "configure", "pg1", "198.18.11.1/24"])
+        .ok();
+    std::thread::sleep(Duration::from_millis(300));
+    let list = get(&s, "/interfaces").status(200).json();
+    assert_eq!(
+        addresses(&list),
+        want(&[("pg0", "10.9.9.1/24"), ("pg1", "198.18.11.1/24")])
     );
 }
 

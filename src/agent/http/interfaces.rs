@@ -1,10 +1,11 @@
 //! `/interfaces`: the list, one interface, admin state and addresses.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use super::{parse, AppState};
 use crate::agent::body::{self, AddressBody, AdminState, StateBody};
 use crate::agent::error::ApiError;
+use crate::agent::vpp::CounterView;
 use crate::ops::iface::{self, IfMissing, Interface};
 use crate::ops::stats::{InterfaceCounters, InterfaceRate};
 use crate::ops::OpsError;
@@ -80,26 +82,109 @@ fn view<'a>(
     }
 }
 
-/// `ifaces` with the supervisor's counters and rates: a list, or with `one` the first
-/// interface alone.
-fn with_counters(app: &AppState, ifaces: &[Interface], one: bool) -> Response {
-    let view_data = app.vpp.counters();
-    let (counters, rates) = match view_data.as_deref() {
+/// The JSON view of `ifaces` with the counters and rates of `counters` (the supervisor's
+/// last poll).
+fn views<'a>(ifaces: &'a [Interface], counters: Option<&CounterView>) -> Vec<InterfaceView<'a>> {
+    // One interface (the single reads) looks up its own counters only.
+    let only = match ifaces {
+        [one] => Some(one.sw_if_index),
+        _ => None,
+    };
+    let wanted = |i: u32| only.is_none_or(|o| o == i);
+    let (counters, rates) = match counters {
         Some(v) => (
-            v.counters.iter().map(|c| (c.sw_if_index, c)).collect(),
-            v.rates.iter().map(|r| (r.sw_if_index, r)).collect(),
+            v.counters
+                .iter()
+                .filter(|c| wanted(c.sw_if_index))
+                .map(|c| (c.sw_if_index, c))
+                .collect(),
+            v.rates
+                .iter()
+                .filter(|r| wanted(r.sw_if_index))
+                .map(|r| (r.sw_if_index, r))
+                .collect(),
         ),
         None => (HashMap::new(), HashMap::new()),
     };
-    let mut out: Vec<InterfaceView<'_>> =
-        ifaces.iter().map(|i| view(i, &counters, &rates)).collect();
-    if one {
-        match out.pop() {
-            Some(v) => Json(v).into_response(),
-            None => ApiError::internal("no interface to show").into_response(),
+    ifaces.iter().map(|i| view(i, &counters, &rates)).collect()
+}
+
+/// One interface with the supervisor's counters and rates.
+fn one_with_counters(app: &AppState, iface: &Interface) -> Response {
+    let counters = app.vpp.counters();
+    match views(std::slice::from_ref(iface), counters.as_deref()).pop() {
+        Some(v) => Json(v).into_response(),
+        None => ApiError::internal("no interface to show").into_response(),
+    }
+}
+
+/// The `GET /interfaces` answer, serialised once for each pair of interface dump and
+/// counter poll it shows, and then served as the same bytes to every request that comes
+/// while both are current (see docs/design.md, “Metrics under load”): it is a function of
+/// those two alone, so it is never older than they are.
+#[derive(Default)]
+pub struct ListBody {
+    last: Mutex<Option<Made>>,
+    /// Held while a body is serialised, so that requests that come meanwhile wait for it
+    /// rather than make their own.
+    making: tokio::sync::Mutex<()>,
+}
+
+/// A serialised list and what it was made from (kept alive, so that the identity of what
+/// a request sees can be compared with it).
+struct Made {
+    ifaces: Arc<Vec<Interface>>,
+    counters: Option<Arc<CounterView>>,
+    body: Bytes,
+}
+
+impl ListBody {
+    fn made_from(
+        &self,
+        ifaces: &Arc<Vec<Interface>>,
+        counters: &Option<Arc<CounterView>>,
+    ) -> Option<Bytes> {
+        let last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        let m = last.as_ref()?;
+        let same_counters = match (&m.counters, counters) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        (Arc::ptr_eq(&m.ifaces, ifaces) && same_counters).then(|| m.body.clone())
+    }
+
+    /// The list of `ifaces` with `counters`, serialised on a blocking thread unless it
+    /// already was.
+    async fn get(
+        &self,
+        ifaces: Arc<Vec<Interface>>,
+        counters: Option<Arc<CounterView>>,
+    ) -> Result<Bytes, ApiError> {
+        if let Some(body) = self.made_from(&ifaces, &counters) {
+            return Ok(body);
         }
-    } else {
-        Json(out).into_response()
+        let _making = self.making.lock().await;
+        if let Some(body) = self.made_from(&ifaces, &counters) {
+            return Ok(body);
+        }
+        let (i, c) = (Arc::clone(&ifaces), counters.clone());
+        let body =
+            tokio::task::spawn_blocking(move || serde_json::to_vec(&views(&i, c.as_deref())))
+                .await
+                .map_err(|e| {
+                    ApiError::internal(format!("serialising the interface list failed: {e}"))
+                })?
+                .map_err(|e| {
+                    ApiError::internal(format!("serialising the interface list failed: {e}"))
+                })?;
+        let body = Bytes::from(body);
+        *self.last.lock().unwrap_or_else(PoisonError::into_inner) = Some(Made {
+            ifaces,
+            counters,
+            body: body.clone(),
+        });
+        Ok(body)
     }
 }
 
@@ -117,7 +202,8 @@ async fn cached_interfaces(app: &AppState) -> Result<Arc<Vec<Interface>>, ApiErr
 
 pub async fn list_interfaces(State(app): State<AppState>) -> Result<Response, ApiError> {
     let ifaces = cached_interfaces(&app).await?;
-    Ok(with_counters(&app, &ifaces, false))
+    let body = app.interface_list.get(ifaces, app.vpp.counters()).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 pub async fn get_interface(
@@ -134,7 +220,7 @@ pub async fn get_interface(
             what: "interface",
             name: name.clone(),
         })?;
-    Ok(with_counters(&app, std::slice::from_ref(i), true))
+    Ok(one_with_counters(&app, i))
 }
 
 pub async fn set_state(
@@ -146,7 +232,7 @@ pub async fn set_state(
     let up = b.admin == AdminState::Up;
     let r = app.vpp.call(move |c| iface::set_admin(c, &name, up)).await;
     app.vpp.interfaces.invalidate();
-    Ok(with_counters(&app, std::slice::from_ref(&r?), true))
+    Ok(one_with_counters(&app, &r?))
 }
 
 pub async fn add_address(
@@ -161,7 +247,7 @@ pub async fn add_address(
         .call(move |c| iface::add_address(c, &name, prefix))
         .await;
     app.vpp.interfaces.invalidate();
-    Ok(with_counters(&app, std::slice::from_ref(&r?), true))
+    Ok(one_with_counters(&app, &r?))
 }
 
 pub async fn del_address(
@@ -174,5 +260,5 @@ pub async fn del_address(
         .call(move |c| iface::del_address(c, &name, prefix, IfMissing::Fail))
         .await;
     app.vpp.interfaces.invalidate();
-    Ok(with_counters(&app, std::slice::from_ref(&r?), true))
+    Ok(one_with_counters(&app, &r?))
 }

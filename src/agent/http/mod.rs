@@ -52,6 +52,8 @@ pub struct AppState {
     pub hosts: Arc<HostPolicy>,
     /// One permit per `/events` client (`--max-event-streams`).
     pub event_streams: Arc<tokio::sync::Semaphore>,
+    /// The serialised `GET /interfaces` answer.
+    pub interface_list: Arc<interfaces::ListBody>,
 }
 
 /// A router that records each (method, path) it serves.
