@@ -23,11 +23,10 @@ use fields::demo::*;
 use serde_json::json;
 use vppx::wire::{decode_message, encode_message, Dump, GetStream, Message, MessageKind, Request};
 
+/// Hex with spaces between bytes → bytes, by the library's decoder.
 fn hex(s: &str) -> Vec<u8> {
     let s: String = s.split_whitespace().collect();
-    (0..s.len() / 2)
-        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
-        .collect()
+    vppx::wire::from_hex(&s).expect("valid hex")
 }
 
 fn body<M: Message>(m: &M) -> Vec<u8> {

@@ -1,6 +1,8 @@
 //! The client over a real Unix socket, against a small scripted stand-in for VPP: a thread
 //! that accepts one connection and answers with the frames a real VPP sent in
 //! `golden/api/session.jsonl` (their contexts set to the ones our client used).
+//!
+//! One file, past 600 lines: every test shares the scripted stand-in for VPP.
 
 mod common;
 

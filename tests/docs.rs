@@ -349,40 +349,15 @@ fn the_example_splitter_sees_every_vppx_call() {
 /// A real bash: loads `completions/vppx.bash` and completes `words` as if TAB
 /// was pressed after the last one.
 fn bash_complete(words: &[&str]) -> Option<Vec<String>> {
-    let script = r#"
-source "$1"; shift
-spec=$(complete -p vppx) || exit 3
-fn=${spec#*-F }; fn=${fn%% *}
-COMP_WORDS=("$@")
-COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
-COMP_LINE="$*"
-COMP_POINT=${#COMP_LINE}
-COMPREPLY=()
-"$fn" "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-printf '%s\n' "${COMPREPLY[@]}"
-"#;
-    let out = match Process::new("bash")
-        .args(["--norc", "--noprofile", "-c", script, "bash"])
-        .arg(root().join("completions/vppx.bash"))
-        .args(words)
-        .output()
-    {
-        Ok(out) => out,
-        Err(e) => return common::skip(&format!("bash not runnable: {e}")),
-    };
-    assert!(
-        out.status.success(),
-        "bash: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut got: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect();
-    got.sort();
-    Some(got)
+    let script = root().join("completions/vppx.bash");
+    match common::bash_complete(
+        r#"source "$VPPX_BASH_COMPLETION""#,
+        words,
+        &[("VPPX_BASH_COMPLETION", script.as_os_str())],
+    ) {
+        Ok((got, _)) => Some(got),
+        Err(e) => common::skip(&format!("bash not runnable: {e}")),
+    }
 }
 
 #[test]

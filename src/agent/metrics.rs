@@ -1,6 +1,9 @@
 //! `GET /metrics`: VPP's counters and the agent's own, in Prometheus' text exposition
 //! (OpenMetrics), encoded by `prometheus-client`.
 //!
+//! One file, past 600 lines: every series the agent exports, so names, labels and help
+//! texts are read together.
+//!
 //! [`render`] is a pure function of one stats-segment [`Snapshot`], whether VPP is up,
 //! and the agent's own metrics: the HTTP layer only fetches the snapshot and serves the
 //! text. Names follow Prometheus' conventions: a `vpp_` prefix for VPP's counters,

@@ -3,6 +3,9 @@
 //! connections for requests; an event thread that feeds `/events`; and the stats reader
 //! behind `/metrics`, whose concurrent scrapes share one read.
 //!
+//! One file, past 600 lines: the threads that share the connection's state (supervisor,
+//! events, route series) and its flags.
+//!
 //! The client and stats reader are synchronous: everything that talks to VPP runs on
 //! blocking threads, at most `api_connections` requests at once, so the async side never
 //! waits on a socket. While VPP is away every VPP-backed call fails at once with 503;
@@ -451,6 +454,18 @@ impl Vpp {
                 return;
             }
             std::thread::sleep(left.min(Duration::from_millis(50)));
+        }
+    }
+
+    /// Opens one more connection to VPP on each call (for an apply's routes), checking
+    /// only the route messages it sends.
+    pub fn connector(&self) -> impl Fn() -> Result<Client, ClientError> + Send + Sync + 'static {
+        let socket = self.settings.socket.clone();
+        let opts = self.settings.connect.clone();
+        move || {
+            let c = Client::connect(&socket, &opts)?;
+            c.require(ops::desired::routes::MESSAGES)?;
+            Ok(c)
         }
     }
 

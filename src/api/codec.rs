@@ -6,6 +6,9 @@
 //! decodes on output, exactly one on input), count fields left out, omitted
 //! fields taking the `.api.json` default, else zero.
 //!
+//! One file, past 600 lines: encoding and decoding walk the same model and must stay mirror
+//! images of each other.
+//!
 //! It must not grow encoding rules of its own: where the generated code
 //! calls a `wire` function, this calls the same one, so the two cannot drift.
 //! Every error names the message and the field path.

@@ -1,4 +1,7 @@
 //! `vppx route ...`.
+//!
+//! One file, past 600 lines: every `vppx route` subcommand's parse, call and render, which
+//! share the load report and its progress bar.
 
 use super::args::{Pipelining, RouteCommand, TableCommand};
 use super::context::Context;

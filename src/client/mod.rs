@@ -1,5 +1,8 @@
 //! The synchronous binary-API client every subcommand shares.
 //!
+//! One file, past 600 lines: the client's public methods, each a thin use of the protocol
+//! core (`protocol.rs`).
+//!
 //! [`Client`] owns one connection to VPP's API socket: the `sockclnt_create` handshake
 //! and its message table, typed requests ([`Client::request`]), dumps
 //! ([`Client::dump`]), get-streams, pipelined requests ([`Client::pipeline`]) and events

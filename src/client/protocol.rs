@@ -1,4 +1,7 @@
-//! The protocol core: a plain struct fed with message bodies, no I/O inside (style 5a).
+//! The protocol core: a plain struct fed with message bodies, no I/O inside.
+//!
+//! One file, past 600 lines: what a connection remembers and every transition of it, kept
+//! together so that no I/O creeps in.
 //!
 //! It owns what a connection has to remember — the message table from the handshake, fresh
 //! contexts, the requests in flight and what each waits for, dumps collecting details until

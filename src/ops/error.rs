@@ -16,6 +16,10 @@ pub enum OpsError {
     /// Input rejected before anything was sent.
     #[error("{0}")]
     BadInput(String),
+    /// Names in a document that VPP does not have (an interface, an ACL, a table), each
+    /// located in the document; nothing was sent.
+    #[error("{0}")]
+    Unknown(String),
     /// A file the user named that cannot be read. Only for such files: an internal I/O
     /// failure is not the user's input (no `From<io::Error>` on purpose).
     #[error("cannot read {}", path.display())]
@@ -36,7 +40,7 @@ impl Classify for OpsError {
     fn class(&self) -> ErrorClass {
         match self {
             OpsError::Client(c) => c.class(),
-            OpsError::NotFound { .. } => ErrorClass::NotFound,
+            OpsError::NotFound { .. } | OpsError::Unknown(_) => ErrorClass::NotFound,
             OpsError::BadInput(_) | OpsError::File { .. } => ErrorClass::BadInput,
             OpsError::Refused(_) => ErrorClass::Refused,
             OpsError::Conflict(_) => ErrorClass::Conflict,

@@ -1,5 +1,8 @@
 //! The simulated data plane: per-interface traffic flows and the counters they move.
 //!
+//! One file, past 600 lines: flows, forwarding and the counters they move are one tick's
+//! work.
+//!
 //! A flow (`sim traffic pg0 1000pps 64B [src P] [dst P]`, or `vppx sim --traffic`) injects
 //! packets on an ingress interface at a fixed rate. A flow is known by its interface and its
 //! source prefix: another `src` on the same interface is another flow, the same one replaces

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -405,24 +405,19 @@ fn acl_delete_is_refused_while_applied_unless_forced() {
 fn wait_for_error(sim: &Sim, node: &str, reason: &str) -> u64 {
     let stats = sim.dir.path().join("stats.sock");
     let stats = stats.to_str().unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
+    crate::common::poll_until(Duration::from_secs(20), &format!("{node}/{reason}"), || {
         let errors = sim
             .vppx(&["--stats-socket", stats, "--json", "stats", "errors"])
             .ok()
             .json();
-        let count = errors
+        errors
             .as_array()
             .unwrap()
             .iter()
             .find(|e| e["node"] == node && e["reason"] == reason)
-            .and_then(|e| e["count"].as_u64());
-        if let Some(n) = count {
-            return n;
-        }
-        assert!(Instant::now() < deadline, "no {node}/{reason} in {errors}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+            .and_then(|e| e["count"].as_u64())
+            .ok_or_else(|| errors.to_string())
+    })
 }
 
 #[test]

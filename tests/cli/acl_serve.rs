@@ -24,11 +24,7 @@ fn delete(s: &Serve, path: &str) -> Answer {
 /// `vppx serve --token-file` against `sim`, ready (connected to VPP).
 fn serve(sim: &Sim) -> Serve {
     let s = Serve::start(sim.dir.path(), &[]);
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while get(&s, "/readyz").status != 200 {
-        assert!(Instant::now() < deadline, "the agent never got ready");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    super::serve::wait_status(&s, "/readyz", 200, Duration::from_secs(15));
     s
 }
 

@@ -1,5 +1,8 @@
 //! `vppx api`: calls against the simulator, with FD.io's vpp_papi as referee
 //! where it can be one; schemas from get_api_json, the cache, `--schema`.
+//!
+//! One file, past 600 lines: `vppx api`'s tests share one vpp_papi referee and one schema
+//! set-up.
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

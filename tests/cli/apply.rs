@@ -253,7 +253,7 @@ fn an_invalid_document_names_line_column_and_field_and_changes_nothing() {
         "{}",
         r.stderr
     );
-    // An unknown field, a bad value, and an interface VPP lacks (checked against VPP).
+    // An unknown field, a bad value, a string for a number.
     let bad = write(
         &sim,
         "bad2.yaml",
@@ -283,7 +283,8 @@ fn an_invalid_document_names_line_column_and_field_and_changes_nothing() {
         "bad4.yaml",
         "interfaces:\n  - name: pg7\n    admin: up\n  - name: pg0\n    acls: {input: [nope]}\n",
     );
-    let r = sim.vppx(&["apply", "--plan", &bad]).code(2);
+    // Names VPP lacks are not found (exit 1), still located in the document.
+    let r = sim.vppx(&["apply", "--plan", &bad]).code(1);
     assert!(
         r.stderr
             .contains(":2:11: interfaces[0].name: VPP has no interface 'pg7'"),
@@ -416,4 +417,115 @@ fn a_text_plan_counts_many_route_changes_per_table() {
         json["routes"],
         serde_json::json!([{"table": 0, "add": 60, "change": 0, "remove": 0}])
     );
+}
+
+/// The document of [`DOC`] without its route file, as JSON.
+fn json_doc() -> Value {
+    serde_json::json!({
+        "interfaces": [
+            {"name": "loop0", "create": "loopback", "admin": "up", "mtu": 1500,
+             "addresses": ["10.10.10.1/24", "2001:db8:10::1/64"], "acls": {"input": ["edge-in"]}},
+            {"name": "pg0", "admin": "up", "addresses": ["192.0.2.1/24"]}
+        ],
+        "tables": [{"table": 5}],
+        "routes": {"tables": [
+            {"table": 0, "routes": [
+                {"prefix": "10.1.0.0/24", "next_hop": "10.10.10.2", "interface": "loop0"},
+                {"prefix": "10.2.0.0/24", "paths": [{"next_hop": "10.10.10.2", "weight": 3}, {"next_hop": "10.10.10.3"}]},
+                {"prefix": "10.3.0.0/24", "next_hop": "drop"}
+            ]},
+            {"table": 5, "routes": [{"prefix": "2001:db8:99::/48", "next_hop": "2001:db8:10::2", "interface": "loop0"}]}
+        ]},
+        "acls": [{"name": "edge-in", "rules": ["deny src 10.0.0.0/8", {"action": "permit", "proto": "tcp", "dport": 443}]}]
+    })
+}
+
+#[test]
+fn serve_apply_plans_and_applies_as_the_cli_does() {
+    use crate::serve::{self, Serve, TOKEN};
+    let sim = Sim::start();
+    let s = Serve::start(sim.dir.path(), &[]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while serve::get(&s, "/readyz").status != 200 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the agent never got ready"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let body = json_doc().to_string();
+    serve::post(&s, "/apply", &body, None).status(401);
+    let before = mutating(&sim);
+    let plan = serve::post(&s, "/apply?dry_run=true", &body, Some(TOKEN))
+        .status(200)
+        .json();
+    assert_eq!(mutating(&sim), before, "a dry run sends nothing");
+    // The CLI's plan of the same document is the same report.
+    let file = write(&sim, "node.json", &body);
+    let cli = sim.vppx(&["--json", "apply", "--plan", &file]).ok().json();
+    assert_eq!(plan, cli);
+    assert_eq!(plan["summary"]["total"], 15);
+
+    let done = serve::post(&s, "/apply", &body, Some(TOKEN))
+        .status(200)
+        .json();
+    assert_eq!(done["applied"], true);
+    assert_eq!(done["changes"], plan["changes"]);
+    let before = mutating(&sim);
+    let again = serve::post(&s, "/apply", &body, Some(TOKEN))
+        .status(200)
+        .json();
+    assert_eq!(again["summary"]["total"], 0);
+    assert_eq!(
+        mutating(&sim),
+        before,
+        "a second apply sends no mutating message"
+    );
+    sim.vppx(&["apply", "--plan", "--exit-code", &file]).code(0);
+
+    // Errors name the field and where it is in the body; nothing is sent.
+    let bad = serde_json::json!({"interfaces": [{"name": "pg0", "mtu": 0}]}).to_string();
+    let r = serve::post(&s, "/apply", &bad, Some(TOKEN))
+        .status(400)
+        .json();
+    assert_eq!(
+        r["detail"],
+        "body:1:23: interfaces[0].mtu: mtu '0' is not a number 1-65535"
+    );
+    let files = serde_json::json!({"routes": {"tables": [{"table": 0, "files": ["/etc/passwd"]}]}});
+    let r = serve::post(&s, "/apply", &files.to_string(), Some(TOKEN))
+        .status(400)
+        .json();
+    assert!(r["detail"]
+        .as_str()
+        .unwrap()
+        .contains("route files are read by the command line only"));
+    let missing = serde_json::json!({"interfaces": [{"name": "pg9", "admin": "up"}]}).to_string();
+    serve::post(&s, "/apply", &missing, Some(TOKEN)).status(404);
+    assert_eq!(mutating(&sim), before);
+    // VPP refusing a step: 409, the error carrying the report.
+    let refused = serde_json::json!({"interfaces": [{"name": "pg1", "admin": "up", "mtu": 9001}]})
+        .to_string();
+    let r = serve::post(&s, "/apply", &refused, Some(TOKEN))
+        .status(409)
+        .json();
+    assert_eq!(
+        (
+            r["error"].as_str(),
+            r["report"]["applied"].as_bool(),
+            r["report"]["failed"]["field"].as_str()
+        ),
+        (Some("vpp refused"), Some(false), Some("mtu"))
+    );
+}
+
+#[test]
+fn the_readme_shows_the_example_as_it_is() {
+    let readme = include_str!("../../README.md");
+    assert!(readme.contains(include_str!("../../examples/node.yaml")));
+    // The plan in the README is what the example's plan prints on a fresh simulator.
+    let sim = Sim::start();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/node.yaml");
+    let plan = sim.vppx(&["apply", "--plan", example]).ok().stdout;
+    assert!(readme.contains(&format!("```text\n{plan}```")), "{plan}");
 }

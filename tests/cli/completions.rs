@@ -2,52 +2,26 @@
 //! with live values from the simulator, and with none when VPP is away.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::common;
 use crate::harness::{Sim, VPPX};
 
 /// Completes `words` (TAB after the last) in a bash that sourced
 /// `vppx completions --dynamic bash`, with `socket` as VPPX_SOCKET.
 fn complete(socket: &Path, words: &[&str]) -> (Vec<String>, String) {
-    let script = r#"
-source <(vppx completions --dynamic bash) || exit 3
-spec=$(complete -p vppx) || exit 4
-fn=${spec#*-F }; fn=${fn%% *}
-COMP_WORDS=("$@")
-COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
-COMP_LINE="$*"
-COMP_POINT=${#COMP_LINE}
-COMPREPLY=()
-"$fn" "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
-printf '%s\n' "${COMPREPLY[@]}"
-"#;
     let bin_dir = Path::new(VPPX).parent().unwrap();
     let path = format!(
         "{}:{}",
         bin_dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let out = Command::new("bash")
-        .args(["--norc", "--noprofile", "-c", script, "bash"])
-        .args(words)
-        .env("PATH", path)
-        .env("VPPX_SOCKET", socket)
-        .output()
-        .expect("bash runs");
-    assert!(
-        out.status.success(),
-        "bash: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut got: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| l.trim_end().to_string())
-        .filter(|l| !l.is_empty())
-        .collect();
-    got.sort();
-    (got, String::from_utf8_lossy(&out.stderr).into_owned())
+    common::bash_complete(
+        "source <(vppx completions --dynamic bash)",
+        words,
+        &[("PATH", path.as_ref()), ("VPPX_SOCKET", socket.as_os_str())],
+    )
+    .expect("bash runs")
 }
 
 /// The candidates that are not flags.

@@ -1,6 +1,9 @@
 //! `vppx serve` against `vppx sim`, over HTTP on a free loopback port: every endpoint,
 //! each error status, auth on and off, the listen policy, a simulator restart while
 //! serving, and a real Prometheus scraping the agent.
+//!
+//! One file, past 600 lines: the agent's end-to-end tests share its start-up and request
+//! helpers, and every answer is held to the OpenAPI document here.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -258,20 +261,14 @@ pub fn delete(s: &Serve, path: &str, token: Option<&str>) -> Answer {
 
 /// Polls `path` until it answers `status`, or panics after `within`.
 pub(crate) fn wait_status(s: &Serve, path: &str, status: u16, within: Duration) -> Answer {
-    let deadline = Instant::now() + within;
-    loop {
+    crate::common::poll_until(within, &format!("{path} answering {status}"), || {
         let a = get(s, path);
         if a.status == status {
-            return a;
+            Ok(a)
+        } else {
+            Err(format!("{}\n{}", a.status, a.text))
         }
-        assert!(
-            Instant::now() < deadline,
-            "{path} still {} after {within:?}:\n{}",
-            a.status,
-            a.text
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    })
 }
 
 fn names(list: &Value) -> Vec<String> {

@@ -6,21 +6,17 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use super::harness::Sim;
 use super::route_traffic::{routed, with_stats};
-use super::serve::{get, Serve};
+use super::serve::{get, wait_status, Serve};
 
 /// Polls `/readyz` until the agent has VPP.
 fn ready(s: &Serve) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while get(s, "/readyz").status != 200 {
-        assert!(Instant::now() < deadline, "the agent never got ready");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_status(s, "/readyz", 200, Duration::from_secs(10));
 }
 
 /// The route at `prefix` in table 0 of a listing.
@@ -320,14 +316,5 @@ fn serve_route_listing_cut_short_is_not_a_valid_array() {
         String::from_utf8_lossy(&payload[payload.len().saturating_sub(200)..])
     );
     // With VPP gone before the first byte, it is a plain 503.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let a = get(&s, "/routes");
-        if a.status == 503 {
-            a.status(503);
-            break;
-        }
-        assert!(Instant::now() < deadline, "still {}", a.status);
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    wait_status(&s, "/routes", 503, Duration::from_secs(10)).status(503);
 }

@@ -168,3 +168,61 @@ pub fn assert_same_paths(
         problems[..problems.len().min(30)].join("\n")
     );
 }
+
+/// Polls `check` until it gives a value, and returns it; panics naming `what` and
+/// `check`'s last answer after `within` (every wait in a test is bounded). `check` is
+/// called at least once.
+pub fn poll_until<T>(
+    within: std::time::Duration,
+    what: &str,
+    mut check: impl FnMut() -> Result<T, String>,
+) -> T {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        match check() {
+            Ok(v) => return v,
+            Err(last) => assert!(
+                std::time::Instant::now() < deadline,
+                "{what}: not within {within:?}; last: {last}"
+            ),
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// The bash-completion driver: a real bash runs `load` (a command that defines vppx's
+/// completion, e.g. `source "$FILE"`), then completes `words` as if TAB were pressed after
+/// the last one. The sorted candidates and bash's standard error; an error if bash does
+/// not run at all.
+pub fn bash_complete(
+    load: &str,
+    words: &[&str],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> std::io::Result<(Vec<String>, String)> {
+    let script = r#"
+eval "$1" || exit 3; shift
+spec=$(complete -p vppx) || exit 4
+fn=${spec#*-F }; fn=${fn%% *}
+COMP_WORDS=("$@")
+COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+COMP_LINE="$*"
+COMP_POINT=${#COMP_LINE}
+COMPREPLY=()
+"$fn" "${COMP_WORDS[0]}" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"#;
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", script, "bash", load])
+        .args(words)
+        .envs(env.iter().copied())
+        .output()?;
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "bash: {stderr}");
+    let mut got: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    got.sort();
+    Ok((got, stderr))
+}

@@ -157,11 +157,176 @@ def rule_ok(rule):
     return True
 
 
+def net(text):
+    try:
+        return ipaddress.ip_network(text, strict=False)
+    except (TypeError, ValueError):
+        return text
+
+
+def interface(text):
+    try:
+        return str(ipaddress.ip_interface(text))
+    except (TypeError, ValueError):
+        return text
+
+
+def unique(values):
+    values = list(values)
+    return len(values) == len(set(values))
+
+
+def apply_ok(doc):
+    """Whether a document keeps the rules below; True for anything not of the documented
+    shape (schemathesis' own business, as the negative phase sends)."""
+    try:
+        return apply_rules_ok(doc)
+    except (TypeError, AttributeError):
+        return True
+
+
+def apply_rules_ok(doc):
+    """The rules of a desired-state document across its fields and items (the POST /apply
+    description): unique names, addresses and prefixes; next hops of their prefix's
+    family; a dropping route with one path; ACL rules as PUT /acls/{name} keeps them."""
+    if not isinstance(doc, dict):
+        return True
+    ifaces = [i for i in doc.get("interfaces", []) if isinstance(i, dict)]
+    if not unique(str(i.get("name")).strip() for i in ifaces):
+        return False
+    for i in ifaces:
+        addrs = i.get("addresses", [])
+        if isinstance(addrs, list) and not unique(interface(a) for a in addrs):
+            return False
+    pairs = []
+    for t in doc.get("tables", []):
+        if isinstance(t, dict):
+            fams = [t["family"]] if "family" in t else ["ipv4", "ipv6"]
+            pairs += [(t.get("table"), f) for f in fams]
+    if not unique(pairs):
+        return False
+    routes = doc.get("routes")
+    tables = routes.get("tables", []) if isinstance(routes, dict) else []
+    tables = [t for t in tables if isinstance(t, dict)]
+    if not unique(t.get("table") for t in tables):
+        return False
+    for t in tables:
+        rs = [r for r in t.get("routes", []) if isinstance(r, dict)]
+        if not unique(str(net(r.get("prefix"))) for r in rs):
+            return False
+        for r in rs:
+            paths = r.get("paths")
+            if isinstance(paths, list):
+                lines = [{**p, "prefix": r.get("prefix")} for p in paths if isinstance(p, dict)]
+                if not all(route_ok(l) for l in lines) or not groups_ok(lines):
+                    return False
+            elif not route_ok(r):
+                return False
+    acls = [a for a in doc.get("acls", []) if isinstance(a, dict)]
+    if not unique(a.get("name") for a in acls):
+        return False
+    return all(rule_ok(r) for a in acls for r in a.get("rules", []) if isinstance(a.get("rules"), list))
+
+
+def first_of(items, key):
+    """Items with a key seen before left out."""
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        try:
+            hash(k)
+        except TypeError:
+            k = repr(k)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def route_item_fixed(r):
+    if not isinstance(r, dict):
+        return r
+    paths = r.get("paths")
+    if not isinstance(paths, list):
+        return route_fixed(r)
+    fixed = []
+    for p in paths:
+        if isinstance(p, dict):
+            p = {k: v for k, v in route_fixed({**p, "prefix": r.get("prefix")}).items() if k != "prefix"}
+        fixed.append(p)
+    if not groups_ok([{**p, "prefix": r.get("prefix")} for p in fixed if isinstance(p, dict)]):
+        fixed = fixed[:1]
+    return {**r, "paths": fixed}
+
+
+def apply_fixed(doc):
+    """A document brought within the rules, or as it was when it is not of the documented
+    shape."""
+    try:
+        return apply_doc_fixed(doc)
+    except (TypeError, AttributeError):
+        return doc
+
+
+def apply_doc_fixed(doc):
+    """A document brought within the rules `apply_ok` checks, for the phases that do not
+    filter bodies: later duplicates left out, routes fixed as POST /routes lines are,
+    ACL rules as for PUT /acls/{name} (networks lose their host bits, a rule that still
+    breaks a cross-field rule keeps only its action)."""
+    if not isinstance(doc, dict):
+        return doc
+    doc = dict(doc)
+    if isinstance(doc.get("interfaces"), list):
+        ifaces = []
+        for i in first_of(doc["interfaces"], lambda i: str(i.get("name")).strip() if isinstance(i, dict) else id(i)):
+            if isinstance(i, dict) and isinstance(i.get("addresses"), list):
+                i = {**i, "addresses": first_of(i["addresses"], interface)}
+            ifaces.append(i)
+        doc["interfaces"] = ifaces
+    if isinstance(doc.get("tables"), list):
+        seen, tables = set(), []
+        for t in doc["tables"]:
+            if isinstance(t, dict):
+                fams = {str(t["family"])} if "family" in t else {"ipv4", "ipv6"}
+                pairs = {(str(t.get("table")), f) for f in fams}
+                if pairs & seen:
+                    continue
+                seen |= pairs
+            tables.append(t)
+        doc["tables"] = tables
+    routes = doc.get("routes")
+    if isinstance(routes, dict) and isinstance(routes.get("tables"), list):
+        rts = []
+        for t in first_of(routes["tables"], lambda t: str(t.get("table")) if isinstance(t, dict) else id(t)):
+            if isinstance(t, dict) and isinstance(t.get("routes"), list):
+                rs = first_of(t["routes"], lambda r: str(net(r.get("prefix"))) if isinstance(r, dict) else id(r))
+                t = {**t, "routes": [route_item_fixed(r) for r in rs]}
+            rts.append(t)
+        doc["routes"] = {**routes, "tables": rts}
+    if isinstance(doc.get("acls"), list):
+        acls = []
+        for a in first_of(doc["acls"], lambda a: str(a.get("name")) if isinstance(a, dict) else id(a)):
+            if isinstance(a, dict) and isinstance(a.get("rules"), list):
+                fixed = []
+                for rule in a["rules"]:
+                    if isinstance(rule, dict):
+                        rule = {k: (masked(v) if k in ("src", "dst") else v) for k, v in rule.items()}
+                        if not rule_ok(rule) and rule.get("action") in ("deny", "permit"):
+                            rule = {"action": rule["action"]}
+                    fixed.append(rule)
+                a = {**a, "rules": fixed}
+            acls.append(a)
+        doc["acls"] = acls
+    return doc
+
+
 @schemathesis.hook
 def filter_body(ctx, body):
     op = ctx.operation
     if op is None:
         return True
+    if op.method.upper() == "POST" and op.path == "/apply":
+        return apply_ok(body)
     if op.method.upper() == "POST" and op.path == "/routes":
         lines = body if isinstance(body, list) else [body]
         return all(route_ok(l) for l in lines) and groups_ok(lines)
@@ -213,6 +378,8 @@ def before_call(ctx, case, kwargs):
     document says they must be."""
     op = case.operation
     method, path = op.method.upper(), op.path
+    if method == "POST" and path == "/apply":
+        case.body = apply_fixed(case.body)
     if method == "PUT" and path == "/acls/{name}" and isinstance(case.body, dict):
         rules_ = case.body.get("rules")
         if isinstance(rules_, list):

@@ -6,6 +6,7 @@
 //! Handlers are thin: parse, call `ops` through [`Vpp::call`], serialise.
 
 pub mod acls;
+pub mod apply;
 pub mod events;
 pub mod interfaces;
 mod middleware;
@@ -136,6 +137,7 @@ pub fn api() -> Api {
             "/interfaces/{name}/acls",
             acls::put_interface_acls,
         )
+        .at(Method::POST, "/apply", apply::apply)
 }
 
 /// The whole application: routes, fallback, and the layers.

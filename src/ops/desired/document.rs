@@ -37,9 +37,10 @@ use ipnet::IpNet;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::spot::{self, Spot};
+use super::spot::{self, Num, Spot, WordSpot};
 use crate::ops::acl::{self, RuleFields, RuleInput, Word};
 use crate::ops::error::{OpsError, Result};
+use crate::ops::input::present;
 use crate::ops::routes::spec::{
     add_path, parse_path, parse_preference, parse_prefix, parse_weight, LineSpan, RouteSpec,
 };
@@ -60,7 +61,7 @@ struct RawDoc {
     interfaces: Vec<RawIface>,
     #[serde(default)]
     tables: Vec<RawTable>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     routes: Option<RawRoutes>,
     #[serde(default)]
     acls: Vec<RawAcl>,
@@ -70,32 +71,32 @@ struct RawDoc {
 #[serde(deny_unknown_fields)]
 struct RawIface {
     name: Spot,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     create: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     admin: Option<Spot>,
-    #[serde(default)]
-    mtu: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
+    mtu: Option<Num>,
+    #[serde(default, deserialize_with = "present")]
     addresses: Option<Vec<Spot>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     acls: Option<RawBindings>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBindings {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     input: Option<Vec<Spot>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     output: Option<Vec<Spot>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTable {
-    table: Spot,
-    #[serde(default)]
+    table: Num,
+    #[serde(default, deserialize_with = "present")]
     family: Option<Spot>,
 }
 
@@ -108,7 +109,7 @@ struct RawRoutes {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRouteTable {
-    table: Spot,
+    table: Num,
     #[serde(default)]
     routes: Vec<RawRoute>,
     #[serde(default)]
@@ -119,29 +120,29 @@ struct RawRouteTable {
 #[serde(deny_unknown_fields)]
 struct RawRoute {
     prefix: Spot,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     next_hop: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     interface: Option<Spot>,
-    #[serde(default)]
-    weight: Option<Spot>,
-    #[serde(default)]
-    preference: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
+    weight: Option<Num>,
+    #[serde(default, deserialize_with = "present")]
+    preference: Option<Num>,
+    #[serde(default, deserialize_with = "present")]
     paths: Option<Vec<RawPath>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPath {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     next_hop: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     interface: Option<Spot>,
-    #[serde(default)]
-    weight: Option<Spot>,
-    #[serde(default)]
-    preference: Option<Spot>,
+    #[serde(default, deserialize_with = "present")]
+    weight: Option<Num>,
+    #[serde(default, deserialize_with = "present")]
+    preference: Option<Num>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -155,25 +156,30 @@ struct RawAcl {
 #[derive(Debug)]
 enum RawRule {
     Text(Spot),
-    Fields(RawRuleFields),
+    Fields(Box<RawRuleFields>),
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRuleFields {
     action: Spot,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     src: Option<Spot>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     dst: Option<Spot>,
-    #[serde(default)]
-    proto: Option<Spot>,
-    #[serde(default)]
-    sport: Option<Spot>,
-    #[serde(default)]
-    dport: Option<Spot>,
+    #[serde(default, deserialize_with = "present")]
+    proto: Option<WordSpot>,
+    #[serde(default, deserialize_with = "present")]
+    sport: Option<WordSpot>,
+    #[serde(default, deserialize_with = "present")]
+    dport: Option<WordSpot>,
+    /// `null` is no flags, as the ACL endpoints take it.
     #[serde(default)]
     tcp_flags: Option<Spot>,
+    /// What `GET /acls/{name}` answers is accepted back; its text is ignored.
+    #[serde(default, deserialize_with = "present")]
+    #[allow(dead_code)]
+    text: Option<Spot>,
 }
 
 impl<'de> Deserialize<'de> for RawRule {
@@ -192,7 +198,7 @@ impl<'de> Deserialize<'de> for RawRule {
                 map: A,
             ) -> std::result::Result<RawRule, A::Error> {
                 RawRuleFields::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawRule::Fields)
+                    .map(|f| RawRule::Fields(Box::new(f)))
             }
         }
         d.deserialize_any(V)
@@ -210,7 +216,7 @@ impl RawRule {
 
     fn input(&self) -> RuleInput {
         let text = |s: &Option<Spot>| s.as_ref().map(|s| s.text.clone());
-        let word = |s: &Option<Spot>| s.as_ref().map(|s| Word::Text(s.text.clone()));
+        let word = |s: &Option<WordSpot>| s.as_ref().map(|s| Word::Text(s.0.text.clone()));
         match self {
             RawRule::Text(s) => RuleInput::Text(s.text.clone()),
             RawRule::Fields(f) => RuleInput::Fields(RuleFields {
@@ -362,13 +368,19 @@ impl Document {
         bad(vec![self.error_text(at, msg)])
     }
 
-    /// Errors about several spots at once (at most a handful are reported).
-    pub fn errors_at(&self, errors: &[(u32, String)]) -> OpsError {
-        bad(errors
+    /// Errors about several spots at once (at most a handful are reported): names VPP
+    /// lacks when `unknown` (not found: exit 1, HTTP 404), else bad input.
+    pub fn errors_at(&self, errors: &[(u32, String)], unknown: bool) -> OpsError {
+        let text: Vec<String> = errors
             .iter()
             .take(MAX_ERRORS)
             .map(|(at, m)| self.error_text(*at, m))
-            .collect())
+            .collect();
+        if unknown {
+            OpsError::Unknown(text.join("\n"))
+        } else {
+            bad(text)
+        }
     }
 
     /// The document's name in messages.
@@ -438,18 +450,14 @@ impl Checker {
                     );
                     return None;
                 }
-                match name.strip_prefix("loop").and_then(|n| {
-                    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                        .then(|| n.parse::<u32>().ok())
-                        .flatten()
-                }) {
+                match name.strip_prefix("loop").and_then(loopback_instance) {
                     Some(n) => Some(n),
                     None => {
                         self.err(
                             &r.name,
                             format!(
-                                "a loopback to create is named loopN (N its instance, e.g. loop0), \
-                                 not '{name}'"
+                                "a loopback to create is named loopN (N its instance, 0-999999999, \
+                                 without leading zeros: loop0, loop12), not '{name}'"
                             ),
                         );
                         None
@@ -619,8 +627,8 @@ impl Checker {
         prefix: &IpNet,
         next_hop: &Option<Spot>,
         interface: &Option<Spot>,
-        weight: &Option<Spot>,
-        preference: &Option<Spot>,
+        weight: &Option<Num>,
+        preference: &Option<Num>,
         at: &Spot,
     ) -> Option<crate::ops::routes::PathSpec> {
         fn text(s: &Option<Spot>) -> &str {
@@ -668,9 +676,10 @@ impl Checker {
             interfaces: Vec::new(),
         };
         let mut paths = Vec::new();
-        let inline = [&r.next_hop, &r.interface, &r.weight, &r.preference]
-            .into_iter()
-            .any(Option::is_some);
+        let inline = r.next_hop.is_some()
+            || r.interface.is_some()
+            || r.weight.is_some()
+            || r.preference.is_some();
         match (&r.paths, inline) {
             (Some(_), true) => {
                 self.err(
@@ -739,6 +748,13 @@ impl Checker {
                 self.err(&a.name, format!("ACL '{}' is named twice", a.name.text));
                 continue;
             }
+            if a.rules.is_empty() {
+                self.err(
+                    &a.name,
+                    format!("ACL '{}' needs at least one rule", a.name.text),
+                );
+                continue;
+            }
             let mut rules = Vec::new();
             let mut ok = true;
             for r in &a.rules {
@@ -764,6 +780,14 @@ impl Checker {
         }
         out
     }
+}
+
+/// `N` of `loopN`: 0-999999999, as VPP names it (no leading zero).
+fn loopback_instance(n: &str) -> Option<u32> {
+    let digits = !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit());
+    (digits && (n == "0" || !n.starts_with('0')))
+        .then(|| n.parse().ok())
+        .flatten()
 }
 
 struct RouteSpots {

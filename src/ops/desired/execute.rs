@@ -84,7 +84,8 @@ pub fn apply(
     let error = run.all(client, doc, &current, &plan, connect);
     report.applied = !opts.dry_run && error.is_none();
     if let Some(e) = &error {
-        report.error = Some(e.to_string());
+        report.error = Some(crate::error::Classify::class(e).kind());
+        report.detail = Some(crate::error::chain(e));
     }
     Ok(Outcome { report, error })
 }

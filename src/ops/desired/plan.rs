@@ -116,7 +116,9 @@ fn list_text(l: &[String]) -> String {
 /// Checks `doc` against `current` and works out the steps. Nothing is sent.
 pub fn plan(doc: &Document, current: &Current) -> Result<Plan> {
     let created = doc.created();
+    // Names VPP lacks (not found), and everything else (bad input).
     let mut errors: Vec<(u32, String)> = Vec::new();
+    let mut bad: Vec<(u32, String)> = Vec::new();
     let known = |n: &str| current.interface(n).is_some() || created.contains_key(n);
 
     // Interfaces: the loopbacks first, then each interface's state, MTU and addresses.
@@ -240,7 +242,7 @@ pub fn plan(doc: &Document, current: &Current) -> Result<Plan> {
         }
         for f in &rt.files {
             if let Err(e) = check_file(&f.path, table, current, &created, &will_have) {
-                errors.push((f.at, e));
+                bad.push((f.at, e));
             }
         }
     }
@@ -269,7 +271,7 @@ pub fn plan(doc: &Document, current: &Current) -> Result<Plan> {
                     .with("rules", a.rules.len())
                     .note(format!(" ({} rules)", a.rules.len())),
             }),
-            Err(e) => errors.push((a.name.at, e.to_string())),
+            Err(e) => bad.push((a.name.at, e.to_string())),
         }
     }
 
@@ -332,8 +334,12 @@ pub fn plan(doc: &Document, current: &Current) -> Result<Plan> {
             }
         }
     }
+    if !bad.is_empty() {
+        bad.extend(errors);
+        return Err(doc.errors_at(&bad, false));
+    }
     if !errors.is_empty() {
-        return Err(doc.errors_at(&errors));
+        return Err(doc.errors_at(&errors, true));
     }
     let mut before_routes = creates;
     before_routes.extend(state);

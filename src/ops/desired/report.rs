@@ -129,9 +129,12 @@ pub struct Report {
     pub routes_not_listed: u64,
     /// Our FIB source's id; `None` when VPP has none yet (a plan registers nothing).
     pub source_id: Option<u8>,
-    /// Why the apply stopped, when it did.
+    /// When the apply stopped: the kind of error (`vpp refused`, `not found`, ...; as the
+    /// agent's errors), and `detail` what exactly.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     /// The change that failed, when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failed: Option<Change>,
@@ -224,5 +227,32 @@ impl Report {
             }
         };
         &mut self.routes[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn route_changes_are_all_counted_but_listed_only_up_to_the_bound() {
+        let mut r = Report::default();
+        r.push(Change::new(Action::Add, Kind::Table, "5 ipv4"));
+        let n = LISTED_ROUTES + 7;
+        for i in 0..n {
+            let table = (i % 2) as u32;
+            r.count_route(Action::Add, table, 1);
+            r.list_route(Change::new(
+                Action::Add,
+                Kind::Route,
+                format!("table {table} {i}"),
+            ));
+        }
+        r.uncount_route(Action::Add, 1);
+        assert_eq!(r.changes.len() as u64, 1 + LISTED_ROUTES);
+        assert_eq!(r.routes_not_listed, 7);
+        assert_eq!(r.summary.total, 1 + n - 1);
+        let per_table: Vec<u64> = r.routes.iter().map(|t| t.add).collect();
+        assert_eq!(per_table, [n.div_ceil(2), n / 2 - 1]);
     }
 }

@@ -34,8 +34,7 @@ impl Drop for Reading {
     }
 }
 
-/// A scalar of the document as written (numbers and booleans as their text), and its
-/// number.
+/// A string of the document as written (a [`Num`]'s digits), and its number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spot {
     pub text: String,
@@ -48,7 +47,31 @@ impl fmt::Display for Spot {
     }
 }
 
-struct SpotVisitor;
+/// A number of the document (a table, an MTU, a weight): only an integer is one, so that
+/// the document reads as its JSON schema says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Num(pub Spot);
+
+/// A word that may be written as a string or a number (an ACL rule's `proto`, `sport`,
+/// `dport`, as the ACL endpoints take them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSpot(pub Spot);
+
+impl std::ops::Deref for Num {
+    type Target = Spot;
+    fn deref(&self) -> &Spot {
+        &self.0
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Text,
+    Number,
+    Either,
+}
+
+struct SpotVisitor(Mode);
 
 impl SpotVisitor {
     fn take<E: de::Error>(text: String) -> Result<Spot, E> {
@@ -68,38 +91,64 @@ impl SpotVisitor {
             None => Ok(Spot { text, at }),
         }
     }
+
+    fn number<E: de::Error>(self, text: String, unexpected: de::Unexpected<'_>) -> Result<Spot, E> {
+        if self.0 == Mode::Text {
+            return Err(E::invalid_type(unexpected, &self));
+        }
+        Self::take(text)
+    }
 }
 
 impl<'de> Visitor<'de> for SpotVisitor {
     type Value = Spot;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string or a number")
+        f.write_str(match self.0 {
+            Mode::Text => "a string",
+            Mode::Number => "an integer",
+            Mode::Either => "a string or an integer",
+        })
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Spot, E> {
+        if self.0 == Mode::Number {
+            return Err(E::invalid_type(de::Unexpected::Str(v), &self));
+        }
         Self::take(v.to_string())
     }
 
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Spot, E> {
-        Self::take(v.to_string())
+        self.number(v.to_string(), de::Unexpected::Unsigned(v))
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Spot, E> {
-        Self::take(v.to_string())
+        self.number(v.to_string(), de::Unexpected::Signed(v))
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Spot, E> {
-        Self::take(v.to_string())
-    }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Spot, E> {
-        Self::take(v.to_string())
+        // 1500.0 is the integer 1500 (as JSON Schema counts integers).
+        if v.fract() == 0.0 && v.abs() < 1e18 {
+            return self.number(format!("{}", v as i64), de::Unexpected::Float(v));
+        }
+        Err(E::invalid_type(de::Unexpected::Float(v), &self))
     }
 }
 
 impl<'de> Deserialize<'de> for Spot {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Spot, D::Error> {
-        d.deserialize_any(SpotVisitor)
+        d.deserialize_any(SpotVisitor(Mode::Text))
+    }
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Num, D::Error> {
+        d.deserialize_any(SpotVisitor(Mode::Number)).map(Num)
+    }
+}
+
+impl<'de> Deserialize<'de> for WordSpot {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<WordSpot, D::Error> {
+        d.deserialize_any(SpotVisitor(Mode::Either)).map(WordSpot)
     }
 }

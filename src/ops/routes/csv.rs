@@ -1,6 +1,9 @@
 //! The streaming route-file reader behind `vppx route load`: CSV lines in, [`RouteSpec`]s
 //! (or [`LineError`]s) out, one multipath group at a time.
 //!
+//! One file, past 600 lines: the reader is one state machine over lines, groups and
+//! columns.
+//!
 //! It owns the file format (described in [`crate::ops::routes`]), line numbers, grouping
 //! of adjacent lines into one route, the spooling of standard input to a temporary file
 //! (so that a validation pass and a programming pass can both read it; see docs/design.md, “Route

@@ -2,6 +2,10 @@
 //! for its pieces (prefix, next hop, table, weight, preference) and for the command-line
 //! form of a route.
 //!
+//! One file, past 600 lines: the route model and the grammar of its pieces, shared by
+//! command words, CSV lines and JSON bodies; split, a type would sit apart from its only
+//! parser.
+//!
 //! This module owns *what a route is* as an operator writes it: a table, a prefix and its
 //! paths, each path naming a next hop and/or an interface by name. It knows nothing about
 //! VPP's messages (the codec turns a [`RouteSpec`] into `ip_route_add_del`) and does not

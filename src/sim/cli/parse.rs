@@ -1,5 +1,8 @@
 //! Parsing one `cli_inband` line into a [`CliCommand`].
 //!
+//! One file, past 600 lines: one parser per command word in one dispatch, as VPP's command
+//! tree is.
+//!
 //! The parser knows VPP's command words and argument syntax but nothing of the simulator's
 //! state: interface names come out as [`IfaceRef`]s that the executor resolves, and when one
 //! does not resolve, [`CliCommand::unknown_interface`] gives the error VPP would have given.

@@ -1,6 +1,9 @@
 //! The simulator's FIB: IP tables per address family, their routes, and the entries VPP
 //! itself installs (each table's default entries, interface addresses, neighbours).
 //!
+//! One file, past 600 lines: the FIB's invariants (sources and their priorities,
+//! adjacencies, indexes) are kept by code that must see all of them.
+//!
 //! It owns the answers the simulator gives to `ip_table_add_del`, `ip_table_dump`,
 //! `ip_route_add_del`, `ip_route_dump` and `ip_route_lookup`, and the lookups that forward
 //! simulated traffic. It copies what a real VPP was seen to do (`tests/golden/`):

@@ -1,3 +1,5 @@
+// Tests of the simulated FIB, one file beside the one FIB module (past 600 lines).
+
 use std::collections::BTreeSet;
 
 use serde_json::Value;

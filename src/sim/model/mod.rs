@@ -1,6 +1,10 @@
 //! The simulated VPP's state: interfaces, their addresses and table bindings, the FIB and
 //! who listens for interface events.
 //!
+//! One file, past 600 lines: every handler reads and changes this state, and its invariants
+//! (an address brings its FIB entries, a deleted interface takes its bindings) are kept by
+//! code that sees all of it.
+//!
 //! Plain data, no I/O and no wire types: every operation answers VPP's `retval` (0 or a
 //! `VNET_API_ERROR_*` code, as a real VPP 26.10 was seen to answer in `tests/golden/`)
 //! and queues the interface events it causes. The API layer sends a request's reply first,

@@ -1,6 +1,9 @@
 //! The simulator's stats segment: a memfd laid out exactly as VPP lays out its own, so that
 //! vppx's reader and FD.io's `vpp_papi` read it unchanged.
 //!
+//! One file, past 600 lines: the segment is written where its layout is defined, so the
+//! offsets VPP's readers rely on are in one place.
+//!
 //! Layout, as in VPP: the shared header at offset 0; vectors from one page in, each with its
 //! 8-byte header just before element 0; every pointer an address in a pretend VPP mapping
 //! (`base + offset`), names with their trailing NUL. Counter updates write straight into the

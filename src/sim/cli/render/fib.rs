@@ -1,5 +1,8 @@
 //! `show ip fib` and `show ip6 fib`.
 //!
+//! One file, past 600 lines: both families' `show ip fib` texts share the rendering of
+//! entries, paths and load-balance lines.
+//!
 //! VPP prints every table of the family (or the one asked for), each under a header line.
 //! Listing a table prints each entry briefly: its prefix and its forwarding chain, a
 //! load-balance object with one bucket per path. Asking for a prefix prints VPP's detailed form
