@@ -17,7 +17,7 @@
 compile_error!("vppx needs 64-bit atomics: the stats segment is read with 64-bit atomic loads");
 
 #[forbid(unsafe_code)]
-pub mod agent;
+pub(crate) mod agent;
 #[rustfmt::skip]
 #[forbid(unsafe_code)]
 pub mod binapi;

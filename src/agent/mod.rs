@@ -25,7 +25,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use error::ApiError;
 pub use token::{Token, TokenError};
 
 /// Where the agent listens: a TCP address, or `unix:PATH`.

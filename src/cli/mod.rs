@@ -1,25 +1,25 @@
 //! The command line: flags defined once with clap, one file per subcommand,
 //! one renderer (`output`) for tables and JSON.
 
-pub mod acl;
-pub mod api;
-pub mod apply;
+mod acl;
+mod api;
+mod apply;
 pub mod args;
-pub mod bench;
+mod bench;
 pub mod completions;
-pub mod context;
+mod context;
 pub mod exit;
-pub mod iface;
+mod iface;
 pub mod interrupt;
-pub mod output;
-pub mod replace;
-pub mod route;
-pub mod serve;
-pub mod sim;
-pub mod stats;
+mod output;
+mod replace;
+mod route;
+mod serve;
+mod sim;
+mod stats;
 mod stream_table;
-pub mod system;
-pub mod watch;
+mod system;
+mod watch;
 
 use args::{Cli, Command};
 use context::Context;

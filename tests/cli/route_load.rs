@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::harness::{Sim, VPPX};
-use crate::serve::{self, get, Serve, TOKEN};
+use crate::serve::{self, Serve, TOKEN};
 
 /// A file of `n` /32 routes into `table`.
 fn route_file(sim: &Sim, name: &str, n: u32, table: u32) -> String {
@@ -182,11 +182,7 @@ fn a_file_truncated_while_loading_stops_the_load() {
 
 fn serve(sim: &Sim) -> Serve {
     let s = Serve::start(sim.dir.path(), &[]);
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while get(&s, "/readyz").status != 200 {
-        assert!(Instant::now() < deadline, "the agent never got ready");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    super::serve::wait_status(&s, "/readyz", 200, Duration::from_secs(15));
     s
 }
 

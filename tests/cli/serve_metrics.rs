@@ -93,19 +93,15 @@ fn until_routes(
     what: &str,
     ok: impl Fn(&BTreeMap<(String, String), f64>) -> bool,
 ) -> BTreeMap<(String, String), f64> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    crate::common::poll_until(Duration::from_secs(30), what, || {
         let text = get(s, "/metrics").status(200).text;
         let series = route_series(&text);
         if ok(&series) {
-            return series;
+            Ok(series)
+        } else {
+            Err(format!("route series {series:?} in\n{text}"))
         }
-        assert!(
-            Instant::now() < deadline,
-            "{what}: route series {series:?} in\n{text}"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    })
 }
 
 /// `/net/route/to` summed over threads at `stats_index` (packets, bytes).

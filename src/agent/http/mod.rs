@@ -5,14 +5,14 @@
 //!
 //! Handlers are thin: parse, call `ops` through [`Vpp::call`], serialise.
 
-pub mod acls;
-pub mod apply;
-pub mod events;
-pub mod interfaces;
+mod acls;
+mod apply;
+mod events;
+mod interfaces;
 mod middleware;
-pub mod routes;
-pub mod server;
-pub mod system;
+mod routes;
+mod server;
+mod system;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -57,9 +57,11 @@ pub struct AppState {
     pub interface_list: Arc<interfaces::ListBody>,
 }
 
-/// A router that records each (method, path) it serves.
+/// A router that records, for the test that holds it to the OpenAPI document, each
+/// (method, path) it serves.
 pub struct Api {
     router: Router<AppState>,
+    #[cfg(test)]
     routes: Vec<(Method, &'static str)>,
 }
 
@@ -67,6 +69,7 @@ impl Api {
     fn new() -> Self {
         Api {
             router: Router::new(),
+            #[cfg(test)]
             routes: Vec::new(),
         }
     }
@@ -84,11 +87,13 @@ impl Api {
             _ => unreachable!("the API uses GET, POST, PUT and DELETE only"),
         };
         self.router = self.router.route(path, on(filter, handler));
+        #[cfg(test)]
         self.routes.push((method, path));
         self
     }
 
     /// Every (method, path) served, in OpenAPI's path syntax (the same as axum's).
+    #[cfg(test)]
     pub fn routes(&self) -> &[(Method, &'static str)] {
         &self.routes
     }
