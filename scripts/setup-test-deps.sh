@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need, once: FD.io's Python client (the referee for
-# the codec, the simulator and the stats segment), Debian packages, cargo-fuzz
-# (scripts/fuzz.sh) and schemathesis (scripts/schemathesis.sh). Safe to run again.
+# the codec, the simulator and the stats segment), ansible-core (the fleet role's
+# test), Debian packages, cargo-fuzz (scripts/fuzz.sh) and schemathesis
+# (scripts/schemathesis.sh). Safe to run again.
 #
 #   scripts/setup-test-deps.sh [fuzz|schemathesis]   (only that part)
 set -euo pipefail
@@ -27,6 +28,11 @@ fi
 if ! "$py" -c 'import vpp_papi' 2>/dev/null; then
   echo "== installing vpp-papi"
   "$py" -m pip install --quiet --disable-pip-version-check vpp-papi
+fi
+# ansible-core runs deploy/ansible/'s playbook against simulators (tests/cli/fleet.rs).
+if ! command -v ansible-playbook >/dev/null 2>&1 && ! "$py" -c 'import ansible' 2>/dev/null; then
+  echo "== installing ansible-core"
+  "$py" -m pip install --quiet --disable-pip-version-check 'ansible-core>=2.16,<2.19'
 fi
 
 # Debian packages: man-db (`man -l` renders the committed man pages), and for

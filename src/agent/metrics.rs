@@ -762,6 +762,49 @@ mod tests {
         }
     }
 
+    /// The Grafana dashboard in deploy/ shows one node, several or all of a fleet: its
+    /// `instance` variable (the target label the file_sd example in deploy/prometheus/ sets
+    /// to the node's name) lists the agents of the chosen jobs, every panel's query selects
+    /// it, and no query uses a variable the dashboard does not define.
+    #[test]
+    fn dashboard_selects_the_node() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dash: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join("deploy/grafana-dashboard.json"))
+                .expect("dashboard"),
+        )
+        .expect("dashboard is JSON");
+        let vars = dash["templating"]["list"].as_array().expect("variables");
+        let names: Vec<&str> = vars.iter().filter_map(|v| v["name"].as_str()).collect();
+        let instance = vars
+            .iter()
+            .find(|v| v["name"] == "instance")
+            .expect("an instance variable");
+        assert_eq!(
+            instance["query"]["query"],
+            "label_values(vpp_up{job=~\"$job\"}, instance)"
+        );
+        assert_eq!(instance["multi"], true);
+        assert_eq!(instance["includeAll"], true);
+        let var = regex::Regex::new(r"\$([a-z_]+)").expect("regex");
+        let mut exprs = 0;
+        for panel in dash["panels"].as_array().expect("panels") {
+            for target in panel["targets"].as_array().into_iter().flatten() {
+                let expr = target["expr"].as_str().expect("expr");
+                assert!(
+                    expr.contains(r#"instance=~"$instance""#),
+                    "{}: {expr} does not select the node",
+                    panel["title"]
+                );
+                for v in var.captures_iter(expr) {
+                    assert!(names.contains(&&v[1]), "{expr} uses ${}", &v[1]);
+                }
+                exprs += 1;
+            }
+        }
+        assert!(exprs > 10, "found only {exprs} queries in the dashboard");
+    }
+
     /// The Grafana dashboard in deploy/ only queries series the agent exports.
     #[test]
     fn dashboard_queries_exported_series() {

@@ -11,6 +11,7 @@ mod common;
 mod completions;
 mod desired;
 mod edges;
+mod fleet;
 mod harness;
 mod iface;
 mod openapi;

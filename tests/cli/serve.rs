@@ -1264,7 +1264,8 @@ fn serve_metrics_from_the_stats_segment() {
 /// A real Prometheus (Debian's package) scrapes the agent while the simulator moves 1,000
 /// packets/s into pg0: through its query API, the interface counter is there, a rate it
 /// computed over it is near 1,000/s, and every query of the Grafana dashboard in `deploy/`
-/// has data. promtool, from the same package, checks `deploy/prometheus.yml`.
+/// has data. promtool, from the same package, checks `deploy/prometheus.yml` and the fleet's
+/// file_sd example in `deploy/prometheus/` (its target file too).
 #[test]
 fn prometheus_scrapes_the_agent() {
     let (Some(prometheus), Some(promtool)) = (which("prometheus"), which("promtool")) else {
@@ -1274,17 +1275,19 @@ fn prometheus_scrapes_the_agent() {
         .unwrap_or(());
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let checked = Command::new(promtool)
-        .args(["check", "config"])
-        .arg(root.join("deploy/prometheus.yml"))
-        .output()
-        .expect("run promtool");
-    assert!(
-        checked.status.success(),
-        "promtool check config deploy/prometheus.yml:\n{}{}",
-        String::from_utf8_lossy(&checked.stdout),
-        String::from_utf8_lossy(&checked.stderr)
-    );
+    for config in ["deploy/prometheus.yml", "deploy/prometheus/prometheus.yml"] {
+        let checked = Command::new(&promtool)
+            .args(["check", "config"])
+            .arg(root.join(config))
+            .output()
+            .expect("run promtool");
+        assert!(
+            checked.status.success(),
+            "promtool check config {config}:\n{}{}",
+            String::from_utf8_lossy(&checked.stdout),
+            String::from_utf8_lossy(&checked.stderr)
+        );
+    }
 
     let sim = sim_with_traffic();
     // Series for the busiest routes, which the dashboard's route panel draws.
@@ -1393,7 +1396,10 @@ fn prometheus_scrapes_the_agent() {
     for panel in dash["panels"].as_array().expect("panels") {
         for target in panel["targets"].as_array().into_iter().flatten() {
             let expr = target["expr"].as_str().expect("expr");
-            let expr = expr.replace("$job", ".+").replace("$interface", ".+");
+            let expr = expr
+                .replace("$job", ".+")
+                .replace("$instance", ".+")
+                .replace("$interface", ".+");
             eventually(&expr, &|r| !r.is_empty());
             exprs += 1;
         }

@@ -2,15 +2,16 @@
 //! apply document) manages become exactly the routes it lists.
 //!
 //! One dump of our source's routes per managed table gives what VPP holds, kept as one
-//! compact map (table and prefix → a hash of the paths). The listed routes are then read
-//! as a stream and compared one by one: a prefix missing from VPP is added, one whose
-//! paths differ is changed (sent whole, replacing our contribution), one equal is left
-//! alone and no message is sent for it. What is left in the map afterwards is ours and
-//! no longer wanted: it is removed. Only our source's contribution is ever touched: VPP's
+//! compact sorted vector (table and prefix → a hash of the paths), each details message
+//! reduced to its entry as it arrives. The listed routes are then read as a stream and
+//! compared one by one: a prefix missing from VPP is added, one whose paths differ is
+//! changed (sent whole, replacing our contribution), one equal is left alone and no
+//! message is sent for it. What the list never named is ours and no longer wanted: it is
+//! removed. Only our source's contribution is ever touched: VPP's
 //! own entries and other sources' routes for the same prefix stay.
 
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::hash::{Hash, Hasher};
 use std::net::IpAddr;
 use std::sync::mpsc;
@@ -173,13 +174,14 @@ fn spec_hash(route: &RouteSpec, names: &InterfaceNames) -> u64 {
     )
 }
 
-/// Key of the map of what VPP holds: table, prefix length, address bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A route's place: table, family, address bytes, prefix length — ordered so, which for
+/// a table is the order of its addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     table: u32,
-    len: u8,
     is_ip6: bool,
     addr: [u8; 16],
+    len: u8,
 }
 
 impl Key {
@@ -213,19 +215,70 @@ impl Key {
     }
 }
 
-/// Our source's routes in the managed tables, keyed by table and prefix, each with the
-/// hash of its paths.
-fn held(
-    client: &mut Client,
-    source: Option<OwnSource>,
-    tables: &[ManagedTable],
-) -> Result<HashMap<Key, u64>> {
-    let mut map = HashMap::new();
+/// Our source's routes in the managed tables as VPP holds them: each one's key and the
+/// hash of its paths, sorted by key (32 bytes a route, in one vector), with a mark for
+/// each one the list has named.
+///
+/// A sorted vector rather than a hash map: a million routes take 32 MiB (48 MiB at most
+/// while the vector grows) where a map takes 64 MiB and, growing, 96 MiB; and a list in
+/// address order — the usual route file — finds each route next to the one before
+/// (`finger`), where a map's lookups each miss the cache (docs/design.md, “Managed
+/// routes at scale”).
+#[derive(Debug, Default)]
+struct Held {
+    entries: Vec<(Key, u64)>,
+    named: Vec<u64>,
+    finger: usize,
+}
+
+impl Held {
+    fn new(mut entries: Vec<(Key, u64)>) -> Held {
+        entries.sort_unstable_by_key(|e| e.0);
+        // VPP dumps one entry a prefix; should it ever send two, one decision stands.
+        entries.dedup_by_key(|e| e.0);
+        Held {
+            named: vec![0; entries.len().div_ceil(64)],
+            entries,
+            finger: 0,
+        }
+    }
+
+    /// The hash of the paths VPP holds for `key`, the first time the list names it (a
+    /// route named again is sent again, as the list says).
+    fn take(&mut self, key: &Key) -> Option<u64> {
+        let i = match self.entries.get(self.finger) {
+            Some(e) if e.0 == *key => self.finger,
+            _ => self.entries.binary_search_by(|e| e.0.cmp(key)).ok()?,
+        };
+        self.finger = i + 1;
+        let (word, bit) = (i / 64, 1u64 << (i % 64));
+        if self.named[word] & bit != 0 {
+            return None;
+        }
+        self.named[word] |= bit;
+        Some(self.entries[i].1)
+    }
+
+    /// What the list did not name, in key order.
+    fn unnamed(&self) -> impl Iterator<Item = Key> + '_ {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.named[i / 64] & (1u64 << (i % 64)) == 0)
+            .map(|(_, e)| e.0)
+    }
+}
+
+/// Our source's routes in the managed tables. Each details message is reduced to its
+/// entry as it arrives: a million routes' details never wait whole in memory (they would
+/// take hundreds of MiB).
+fn held(client: &mut Client, source: Option<OwnSource>, tables: &[ManagedTable]) -> Result<Held> {
+    let mut entries = Vec::new();
     let Some(source) = source else {
-        return Ok(map);
+        return Ok(Held::default());
     };
     for t in tables {
-        let details = client.dump(IpRouteV2Dump {
+        let req = IpRouteV2Dump {
             src: source.id,
             table: IpTable {
                 table_id: t.table,
@@ -233,18 +286,16 @@ fn held(
                 name: String::new(),
             },
             ..Default::default()
-        })?;
-        map.reserve(details.len());
-        for d in details {
+        };
+        client.dump_each(req, |d| {
             if d.route.src != source.id {
-                continue;
+                return;
             }
             let hash = hash_paths(d.route.paths.iter().map(wire_path_key).collect());
-            map.insert(Key::of(d.route.table_id, &d.route.prefix), hash);
-        }
+            entries.push((Key::of(d.route.table_id, &d.route.prefix), hash));
+        })?;
     }
-    map.shrink_to_fit();
-    Ok(map)
+    Ok(Held::new(entries))
 }
 
 /// Called for each change decided: op, table, prefix, the line asking for it, the route.
@@ -415,7 +466,7 @@ pub fn replace_each(
             }
             let key = Key::of(route.table, &route.prefix);
             let want = spec_hash(&route, names);
-            let op = match have.remove(&key) {
+            let op = match have.take(&key) {
                 None => Op::Add,
                 Some(h) if h != want => Op::Change,
                 Some(_) => {
@@ -434,9 +485,7 @@ pub fn replace_each(
         if stop.is_set() {
             return;
         }
-        let mut gone: Vec<Key> = have.drain().map(|(k, _)| k).collect();
-        gone.sort_unstable_by_key(|k| (k.table, k.is_ip6, k.addr, k.len));
-        for k in gone {
+        for k in have.unnamed() {
             emit(Op::Remove, k.table, k.prefix(), None, None);
         }
     };
@@ -542,4 +591,64 @@ pub fn replace_each(
         summary,
         disconnected,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(table: u32, prefix: &str) -> Key {
+        Key::of(table, &prefix.parse().unwrap())
+    }
+
+    #[test]
+    fn held_routes_are_found_in_any_order_and_named_once() {
+        let mut held = Held::new(vec![
+            (key(0, "10.0.2.0/24"), 2),
+            (key(5, "10.0.0.0/24"), 5),
+            (key(0, "10.0.0.0/24"), 0),
+            (key(0, "10.0.1.0/24"), 1),
+            (key(0, "10.0.0.0/16"), 9),
+            (key(0, "2001:db8::/32"), 6),
+        ]);
+        // In order (each next to the one before), then out of order.
+        assert_eq!(held.take(&key(0, "10.0.0.0/24")), Some(0));
+        assert_eq!(held.take(&key(0, "10.0.1.0/24")), Some(1));
+        assert_eq!(held.take(&key(5, "10.0.0.0/24")), Some(5));
+        assert_eq!(held.take(&key(0, "10.0.0.0/16")), Some(9));
+        // Not held; held but in another table; named a second time.
+        assert_eq!(held.take(&key(0, "10.0.3.0/24")), None);
+        assert_eq!(held.take(&key(7, "10.0.2.0/24")), None);
+        assert_eq!(held.take(&key(0, "10.0.1.0/24")), None);
+        let rest: Vec<IpNet> = held.unnamed().map(|k| k.prefix()).collect();
+        assert_eq!(
+            rest,
+            [
+                "10.0.2.0/24".parse::<IpNet>().unwrap(),
+                "2001:db8::/32".parse().unwrap()
+            ]
+        );
+    }
+
+    #[test]
+    fn held_marks_past_one_word() {
+        let entries: Vec<(Key, u64)> = (0..200u32)
+            .map(|i| {
+                let p = IpNet::new(IpAddr::from((0x0a00_0000 + (i << 8)).to_be_bytes()), 24);
+                (Key::of(0, &p.unwrap()), u64::from(i))
+            })
+            .collect();
+        let mut held = Held::new(entries.clone());
+        for (k, h) in entries.iter().rev().filter(|(_, h)| h % 3 != 0) {
+            assert_eq!(held.take(k), Some(*h));
+        }
+        let rest: Vec<Key> = held.unnamed().collect();
+        let want: Vec<Key> = entries
+            .iter()
+            .filter(|(_, h)| h % 3 == 0)
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(rest, want);
+        assert_eq!(held.take(&key(1, "10.0.0.0/8")), None);
+    }
 }
