@@ -3,6 +3,11 @@
 //! VPP must have, an ACL a binding names) are in [`super::plan`], and report through
 //! [`Document::error_at`] just the same: `FILE:LINE:COLUMN: FIELD.PATH: why`.
 //!
+//! One file, past 600 lines: the document as written (the serde forms), the checked model
+//! and the one walk that turns the first into the second, collecting every error with its
+//! field path and position; split, each raw form would sit apart from the only code that
+//! reads it, and the walk from the paths it reports.
+//!
 //! ```yaml
 //! interfaces:
 //!   - name: loop0
