@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub const VPPX: &str = env!("CARGO_BIN_EXE_vppx");
 
@@ -50,31 +50,30 @@ impl Sim {
             .stderr(Stdio::piped())
             .spawn()
             .expect("start vppx sim");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !socket.exists() {
-            assert!(
-                Instant::now() < deadline,
-                "vppx sim did not create its socket"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        crate::common::poll_until(
+            Duration::from_secs(10),
+            "vppx sim creates its socket",
+            || {
+                socket
+                    .exists()
+                    .then_some(())
+                    .ok_or("no socket yet".to_string())
+            },
+        );
         Sim { child, dir }
     }
 
-    /// Waits up to `timeout` for the simulator to end by itself: its exit code and stderr.
-    pub fn wait_exit(&mut self, timeout: Duration) -> Option<(i32, String)> {
-        let deadline = Instant::now() + timeout;
-        while Instant::now() < deadline {
-            if let Some(status) = self.child.try_wait().expect("wait for vppx sim") {
-                let mut err = String::new();
-                if let Some(mut e) = self.child.stderr.take() {
-                    let _ = std::io::Read::read_to_string(&mut e, &mut err);
-                }
-                return Some((status.code().unwrap_or(-1), err));
-            }
-            std::thread::sleep(Duration::from_millis(20));
+    /// Waits up to `within` for the simulator to end by itself: its exit code and stderr.
+    pub fn wait_exit(&mut self, within: Duration) -> (i32, String) {
+        let status = crate::common::poll_until(within, "vppx sim exits by itself", || {
+            let status = self.child.try_wait().expect("wait for vppx sim");
+            status.ok_or("still running".to_string())
+        });
+        let mut err = String::new();
+        if let Some(mut e) = self.child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
         }
-        None
+        (status.code().unwrap_or(-1), err)
     }
 
     /// The simulator's process id (to signal it).
