@@ -3,10 +3,11 @@
 //! and applied through the REST API, the denies counted at the first stream's rate and the
 //! second stream still leaving through pg1.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use crate::common;
 use crate::harness::{Run, Sim};
 use crate::serve::{self, get, Answer, Serve};
 
@@ -239,18 +240,16 @@ fn serve_acl_scenario_drops_private_sources_and_forwards_the_rest() {
         sim.vppx(&all).ok()
     };
     // Ready when the denies have started (no blind sleep).
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
+    common::poll_until(Duration::from_secs(20), "ACL denies start", || {
         let errors = stats(&["stats", "errors"]).json();
         let deny = find(&errors, "reason", "ACL deny packets")
             .filter(|e| e["node"] == "acl-plugin-in-ip4-fa")
             .and_then(|e| e["count"].as_u64());
-        if deny.is_some_and(|n| n > 0) {
-            break;
+        match deny {
+            Some(n) if n > 0 => Ok(()),
+            _ => Err(format!("no ACL denies yet: {errors}")),
         }
-        assert!(Instant::now() < deadline, "no ACL denies yet: {errors}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    });
 
     // ACL denies at about the first stream's rate, permits at the second's.
     let run = stats(&["stats", "errors", "--interval", "1s", "--count", "3"]);

@@ -445,14 +445,7 @@ fn serve_apply_plans_and_applies_as_the_cli_does() {
     use crate::serve::{self, Serve, TOKEN};
     let sim = Sim::start();
     let s = Serve::start(sim.dir.path(), &[]);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-    while serve::get(&s, "/readyz").status != 200 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the agent never got ready"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    serve::wait_status(&s, "/readyz", 200, std::time::Duration::from_secs(15));
     let body = json_doc().to_string();
     serve::post(&s, "/apply", &body, None).status(401);
     let before = mutating(&sim);

@@ -3,10 +3,11 @@
 
 use std::io::Write;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::common;
 use crate::harness::{Sim, VPPX};
 use crate::serve::{self, Serve, TOKEN};
 
@@ -63,18 +64,20 @@ fn count_in(sim: &Sim, table: &str) -> usize {
 
 /// Waits until the load has programmed some routes into table 7.
 fn wait_for_routes(sim: &Sim, child: &mut Child) {
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while count_in(sim, "7") == 0 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the load ended before it could be interrupted"
-        );
-        assert!(
-            Instant::now() < deadline,
-            "the load never started programming"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::poll_until(
+        Duration::from_secs(120),
+        "the load starts programming",
+        || {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the load ended before it could be interrupted"
+            );
+            match count_in(sim, "7") {
+                0 => Err("no route in table 7 yet".to_string()),
+                _ => Ok(()),
+            }
+        },
+    );
 }
 
 fn signal(pid: u32, sig: &str) {

@@ -10,10 +10,11 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::net::{UnixListener, UnixStream};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::common;
 use crate::harness::{Run, Sim, VPPX};
 use crate::serve::{self, get, samples, wait_status, Serve, TOKEN};
 
@@ -169,8 +170,7 @@ fn serve_route_metrics_only_for_named_routes() {
     // Traffic off: the values settle and are /net/route/to's at the route's index.
     sim.vppx(&["cli", "sim traffic pg0 off"]).ok();
     let index = stats_index(&sim, "10.0.0.0/8");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
+    common::poll_until(Duration::from_secs(20), "the route series settle", || {
         let want = route_to(&sim, index);
         let got = route_series(&fresh_metrics(&s));
         let pair = (
@@ -188,13 +188,10 @@ fn serve_route_metrics_only_for_named_routes() {
         if pair == (Some(want.0 as f64), Some(want.1 as f64)) && want.0 > 0 {
             assert_eq!(want.1, want.0 * 100, "100-byte packets");
             assert_eq!(prefixes(&got).len(), 1, "{got:?}");
-            break;
+            return Ok(());
         }
-        assert!(
-            Instant::now() < deadline,
-            "/metrics {pair:?}, /net/route/to {want:?}"
-        );
-    }
+        Err(format!("/metrics {pair:?}, /net/route/to {want:?}"))
+    });
 
     // Without the flags, no route has a series.
     let plain = Serve::start(sim.dir.path(), &[]);
@@ -615,11 +612,14 @@ fn serve_on_a_unix_socket() {
     assert_eq!(meta.permissions().mode() & 0o777, 0o660, "{meta:?}");
     assert_eq!(meta.gid(), egid(), "the socket's group is the process's");
 
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while unix_request(&socket, "GET", "/readyz", &[], "").0 != 200 {
-        assert!(Instant::now() < deadline, "the agent never got ready");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    common::poll_until(
+        Duration::from_secs(10),
+        "the agent gets ready",
+        || match unix_request(&socket, "GET", "/readyz", &[], "") {
+            (200, _) => Ok(()),
+            (status, body) => Err(format!("{status} {body}")),
+        },
+    );
     let (status, body) = unix_request(&socket, "GET", "/interfaces/pg0", &[], "");
     assert_eq!(status, 200, "{body}");
     let pg0: Value = serde_json::from_str(&body).expect("JSON");
