@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use crate::common;
 use crate::harness::{Sim, VPPX};
 use crate::openapi;
 
@@ -147,14 +148,14 @@ impl Serve {
     /// Sends SIGTERM and waits (at most 20 s) for the agent to exit.
     pub(crate) fn terminate(&mut self) -> std::process::ExitStatus {
         signal(self.pid(), "TERM");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            assert!(Instant::now() < deadline, "vppx serve ignored SIGTERM");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        common::poll_until(
+            Duration::from_secs(20),
+            "vppx serve exits on SIGTERM",
+            || {
+                let status = self.child.try_wait().expect("wait");
+                status.ok_or("still running".to_string())
+            },
+        )
     }
 }
 
@@ -337,15 +338,13 @@ fn serve_interfaces() {
         assert!(pg0.get(f).is_some(), "missing {f} in {pg0}");
     }
     // Counters come from the agent's polling of the stats segment (rates after two polls).
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
+    common::poll_until(Duration::from_secs(15), "pg0 counters and rates", || {
         let pg0 = get(&s, "/interfaces/pg0").status(200).json();
         if pg0["counters"]["rx_packets"].is_u64() && pg0["rates"]["rx_pps"].is_number() {
-            break;
+            return Ok(());
         }
-        assert!(Instant::now() < deadline, "no counters/rates: {pg0}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+        Err(format!("no counters/rates: {pg0}"))
+    });
     get(&s, "/interfaces/nope0").status(404);
 
     let up = post(&s, "/interfaces/pg0/state", r#"{"admin":"up"}"#, s.token())
@@ -576,11 +575,14 @@ fn serve_makes_a_token_when_none_is_given() {
     ));
     post(&s, "/routes", route, s.token()).status(201);
     signal(s.pid(), "TERM");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while file.exists() {
-        assert!(Instant::now() < deadline, "the token file stays after exit");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    common::poll_until(
+        Duration::from_secs(10),
+        "the token file goes at exit",
+        || match file.exists() {
+            true => Err(format!("{} still there", file.display())),
+            false => Ok(()),
+        },
+    );
 }
 
 /// A --token-file others can read, or a short one, is refused at start (exit 2) naming
@@ -725,15 +727,13 @@ impl Events {
             .timeout_recv_response(Some(Duration::from_secs(20)))
             .build()
             .into();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        let resp = loop {
+        let resp = common::poll_until(Duration::from_secs(10), "/events opens", || {
             let r = streaming.get(s.url("/events")).call().expect("GET /events");
-            if r.status() == 200 {
-                break r;
+            match r.status().as_u16() {
+                200 => Ok(r),
+                status => Err(format!("/events stayed {status}")),
             }
-            assert!(Instant::now() < deadline, "/events stayed {}", r.status());
-            std::thread::sleep(Duration::from_millis(100));
-        };
+        });
         let ct = resp
             .headers()
             .get("content-type")
@@ -854,18 +854,16 @@ fn serve_survives_a_vpp_restart() {
     });
     let list = get(&s, "/interfaces").status(200).json();
     assert!(names(&list).contains(&"pg0".to_string()));
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
+    common::poll_until(Duration::from_secs(10), "metrics recover", || {
         let m = get(&s, "/metrics").status(200).text;
         if m.lines().any(|l| l == "vpp_up 1")
             && m.lines().any(|l| l == "vppx_vpp_reconnects_total 1")
             && m.contains("vpp_interface_rx_packets_total{interface=\"pg0\"}")
         {
-            break;
+            return Ok(());
         }
-        assert!(Instant::now() < deadline, "metrics did not recover:\n{m}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+        Err(format!("metrics did not recover:\n{m}"))
+    });
 }
 
 /// Sends `signal` (STOP, CONT) to a process.
@@ -881,8 +879,7 @@ pub(crate) fn signal(pid: u32, signal: &str) {
 
 /// Waits until every thread of `pid` is stopped (a signal is delivered asynchronously).
 fn wait_stopped(pid: u32) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
+    common::poll_until(Duration::from_secs(10), "the process stops", || {
         let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).expect("/proc/PID/task");
         let all_stopped = tasks.map_while(Result::ok).all(|t| {
             std::fs::read_to_string(t.path().join("stat")).is_ok_and(|stat| {
@@ -891,12 +888,11 @@ fn wait_stopped(pid: u32) {
                     .is_some_and(|(_, rest)| rest.trim_start().starts_with(['T', 't']))
             })
         });
-        if all_stopped {
-            return;
+        match all_stopped {
+            true => Ok(()),
+            false => Err(format!("process {pid} not stopped")),
         }
-        assert!(Instant::now() < deadline, "process {pid} did not stop");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    });
 }
 
 /// A VPP that stops answering with its socket still there (the simulator stopped with
@@ -1109,8 +1105,7 @@ fn serve_metrics_from_the_stats_segment() {
     let s = Serve::start(sim.dir.path(), &[]);
     wait_status(&s, "/readyz", 200, Duration::from_secs(10));
 
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let (text, all) = loop {
+    let (text, all) = common::poll_until(Duration::from_secs(15), "traffic in /metrics", || {
         let text = get(&s, "/metrics").status(200).text;
         let all = samples(&text);
         let moving = |name, labels| sample(&all, name, labels).is_some_and(|v| v > 0.0);
@@ -1120,11 +1115,10 @@ fn serve_metrics_from_the_stats_segment() {
                 .iter()
                 .any(|(n, _, v)| n == "vpp_errors_total" && *v > 0.0)
         {
-            break (text, all);
+            return Ok((text, all));
         }
-        assert!(Instant::now() < deadline, "no traffic in /metrics:\n{text}");
-        std::thread::sleep(Duration::from_millis(200));
-    };
+        Err(format!("no traffic in /metrics:\n{text}"))
+    });
     assert!(text.ends_with("# EOF\n"), "OpenMetrics ends with # EOF");
     // Every sample belongs to a family with HELP and TYPE lines.
     for (name, _, _) in &all {
@@ -1198,8 +1192,7 @@ fn serve_metrics_from_the_stats_segment() {
 
     // /interfaces shows the rate the agent measured between its polls (1,000 packets/s
     // set; the bounds only catch a wrong unit or field).
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
+    common::poll_until(Duration::from_secs(15), "pg0 rates", || {
         let pg0 = get(&s, "/interfaces/pg0").status(200).json();
         let pps = pg0["rates"]["rx_pps"].as_f64();
         if pps.is_some_and(|p| (300.0..3000.0).contains(&p)) {
@@ -1209,17 +1202,15 @@ fn serve_metrics_from_the_stats_segment() {
                 (bps - want).abs() <= want * 0.01,
                 "rx_bps {bps} for {pps:?} pps"
             );
-            break;
+            return Ok(());
         }
-        assert!(Instant::now() < deadline, "pg0 rates: {pg0}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+        Err(format!("pg0 rates: {pg0}"))
+    });
 
     // Traffic off: the counters stand still, and /metrics, /interfaces and `vppx stats`
     // agree on every one of them.
     sim.vppx(&["cli", "sim traffic pg0 off"]).ok();
-    let deadline = Instant::now() + Duration::from_secs(15);
-    loop {
+    common::poll_until(Duration::from_secs(15), "the counters agree", || {
         let stats = stats_json(&sim);
         let metrics = samples(&get(&s, "/metrics").status(200).text);
         let list = get(&s, "/interfaces").status(200).json();
@@ -1253,12 +1244,11 @@ fn serve_metrics_from_the_stats_segment() {
                 ));
             }
         }
-        if differ.is_empty() {
-            break;
+        match differ.is_empty() {
+            true => Ok(()),
+            false => Err(format!("{differ:#?}")),
         }
-        assert!(Instant::now() < deadline, "{differ:#?}");
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    });
 }
 
 /// A real Prometheus (Debian's package) scrapes the agent while the simulator moves 1,000
@@ -1357,19 +1347,13 @@ fn prometheus_scrapes_the_agent() {
     };
     // Polls `q` until `ok` holds for its result; panics after a generous deadline.
     let eventually = |q: &str, ok: &dyn Fn(&[Value]) -> bool| -> Vec<Value> {
-        let deadline = Instant::now() + Duration::from_secs(90);
-        loop {
+        common::poll_until(Duration::from_secs(90), "Prometheus answers", || {
             let r = query(q);
-            if ok(&r) {
-                return r;
+            match ok(&r) {
+                true => Ok(r),
+                false => Err(format!("{q} gave {r:?}\nprometheus log:\n{}", log_tail())),
             }
-            assert!(
-                Instant::now() < deadline,
-                "Prometheus: {q} gave {r:?}\nprometheus log:\n{}",
-                log_tail()
-            );
-            std::thread::sleep(Duration::from_millis(500));
-        }
+        })
     };
 
     let counter = eventually(r#"vpp_interface_rx_packets_total{interface="pg0"}"#, &|r| {
@@ -1606,15 +1590,14 @@ fn serve_event_streams_are_bounded() {
         (c, String::from_utf8_lossy(&head).to_string())
     };
     // Until the event connection is attached, /events is 503 too.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let mut streams = Vec::new();
-    while streams.is_empty() {
+    let first = common::poll_until(Duration::from_secs(10), "/events opens", || {
         let (c, head) = open(0);
-        if head.ends_with("200") {
-            streams.push(c);
+        match head.ends_with("200") {
+            true => Ok(c),
+            false => Err(head),
         }
-        assert!(Instant::now() < deadline, "/events never opened");
-    }
+    });
+    let mut streams = vec![first];
     for i in 1..64 {
         let (c, head) = open(i);
         assert!(head.ends_with("200"), "stream {i}: {head}");
@@ -1631,16 +1614,14 @@ fn serve_event_streams_are_bounded() {
     post(&s, "/interfaces/pg1/state", r#"{"admin":"up"}"#, s.token()).status(200);
     // A stream that ends gives its slot back.
     drop(streams.pop());
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    common::poll_until(Duration::from_secs(30), "the slot comes back", || {
         let (c, head) = open(64);
-        if head.ends_with("200") {
-            drop(c);
-            break;
+        drop(c);
+        match head.ends_with("200") {
+            true => Ok(()),
+            false => Err(head),
         }
-        assert!(Instant::now() < deadline, "the slot never came back");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    });
 }
 
 /// With one read connection busy behind a queue of large reads, a change still gets a
@@ -1717,11 +1698,14 @@ fn serve_timeout_is_504_and_the_agent_stays_ready() {
         (n - 1) / 256 % 256,
         (n - 1) % 256
     );
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while !has_route(&sim.vppx(&["--json", "route", "list"]).ok().json(), &last) {
-        assert!(Instant::now() < deadline, "the change never completed");
-        std::thread::sleep(Duration::from_millis(500));
-    }
+    common::poll_until(
+        Duration::from_secs(120),
+        "the change completes",
+        || match has_route(&sim.vppx(&["--json", "route", "list"]).ok().json(), &last) {
+            true => Ok(()),
+            false => Err(format!("no route {last} yet")),
+        },
+    );
     get(&s, "/readyz").status(200);
 }
 
