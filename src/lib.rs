@@ -18,6 +18,14 @@ compile_error!("vppx needs 64-bit atomics: the stats segment is read with 64-bit
 
 #[forbid(unsafe_code)]
 pub(crate) mod agent;
+/// The agent's request parsers, public only to the fuzz targets (built with `--cfg
+/// fuzzing`): the agent stays private to the crate (see docs/design.md, “Fuzzing and the
+/// OpenAPI contract”).
+#[cfg(fuzzing)]
+pub mod agent_parsers {
+    pub use crate::agent::body;
+    pub use crate::agent::http::parsers::*;
+}
 #[rustfmt::skip]
 #[forbid(unsafe_code)]
 pub mod binapi;

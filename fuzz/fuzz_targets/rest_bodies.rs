@@ -10,11 +10,11 @@
 use axum::extract::Query;
 use axum::http::Uri;
 use libfuzzer_sys::fuzz_target;
-use vppx::agent::body::{self, AddressBody, RoutesBody, StateBody};
-use vppx::agent::http::acls::{parse_acl_body, parse_interface_body, DeleteQuery};
-use vppx::agent::http::routes::{AddQuery, RouteQuery, TableQuery};
+use vppx::agent_parsers::body::{self, AddressBody, RoutesBody, StateBody};
+use vppx::agent_parsers::{parse_acl_body, parse_interface_body, AddQuery, DeleteQuery};
+use vppx::agent_parsers::{RouteQuery, TableQuery};
 use vppx::ops::iface::parse_address;
-use vppx::ops::routes::parse_prefix;
+use vppx::ops::routes::{list::any_prefix, parse_prefix};
 
 fn query<T: serde::de::DeserializeOwned>(q: &str) -> Option<T> {
     let uri: Uri = format!("/x?{q}").parse().ok()?;
@@ -55,7 +55,7 @@ fuzz_target!(|data: &[u8]| {
         5 => {
             if let Some(q) = text.and_then(query::<RouteQuery>) {
                 if let Some(p) = q.prefix {
-                    let _ = parse_prefix(&p);
+                    let _ = any_prefix(&p);
                 }
             }
         }

@@ -14,6 +14,13 @@ mod routes;
 mod server;
 mod system;
 
+/// What `crate::agent_parsers` re-exports to the fuzz targets.
+#[cfg(fuzzing)]
+pub mod parsers {
+    pub use super::acls::{parse_acl_body, parse_interface_body, DeleteQuery};
+    pub use super::routes::{AddQuery, RouteQuery, TableQuery};
+}
+
 use std::sync::Arc;
 use std::time::Duration;
 
