@@ -148,6 +148,18 @@ for sel, body in [
 ]:
     put("rest_bodies", bytes([sel]) + body.encode())
 
+# apply_document: the example node, and small documents of each section.
+with open(os.path.join(root, "examples", "node.yaml")) as f:
+    put("apply_document", f.read())
+for doc in [
+    "interfaces:\n  - {name: pg0, admin: up, mtu: 1500, addresses: [10.0.0.1/24], acls: {input: [a]}}\n",
+    "tables:\n  - table: 5\n  - {table: 6, family: ipv6}\n",
+    "routes:\n  tables:\n    - table: 0\n      routes:\n        - {prefix: 10.0.0.0/8, next_hop: drop}\n        - prefix: 10.1.0.0/16\n          paths: &p [{next_hop: 10.0.0.2, interface: pg0, weight: 3}]\n        - {prefix: 10.2.0.0/16, paths: *p}\n",
+    "acls:\n  - name: a\n    rules: [\"deny src 10.0.0.0/8\", {action: permit, proto: tcp, dport: 443}]\n",
+    '{"interfaces":[{"name":"loop0","create":"loopback","admin":"down"}],"routes":{"tables":[{"table":0,"routes":[]}]}}',
+]:
+    put("apply_document", doc)
+
 # sim_cli: the commands VPP's CLI was captured answering, and a few of the simulator's own.
 with open(golden("cli", "cli.json")) as f:
     cmds = [c["cmd"] for c in json.load(f)]

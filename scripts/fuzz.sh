@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 shift || true
-all=(frame client_protocol model_codec stats_segment route_csv acl_rules rest_bodies sim_cli)
+all=(frame client_protocol model_codec stats_segment route_csv acl_rules rest_bodies sim_cli apply_document)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
@@ -34,7 +34,7 @@ max_len() {
   case $1 in
     stats_segment) echo 131072 ;;
     model_codec) echo 65536 ;;
-    frame | client_protocol) echo 16384 ;;
+    frame | client_protocol | apply_document) echo 16384 ;;
     *) echo 4096 ;;
   esac
 }

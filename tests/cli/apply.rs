@@ -237,6 +237,43 @@ fn what_the_document_does_not_name_is_left_alone_but_our_stale_routes_go() {
 }
 
 #[test]
+fn aliases_that_expand_a_document_past_its_size_are_refused_before_it_is_read() {
+    // 5,000 routes naming one list of 255 paths: 180 KB of text that reads as 1.3 million
+    // paths (hundreds of MiB); the same list shared by a few routes is read.
+    let sim = Sim::start();
+    let before = mutating(&sim);
+    let paths: Vec<String> = (0..255)
+        .map(|i| format!("{{next_hop: 192.0.2.{}, interface: pg0}}", i % 250 + 1))
+        .collect();
+    let doc = |routes: u32| {
+        let mut t = format!(
+            "routes:\n  tables:\n    - table: 0\n      routes:\n        - {{prefix: 10.0.0.0/32, paths: &p [{}]}}\n",
+            paths.join(", ")
+        );
+        for i in 1..routes {
+            t += &format!(
+                "        - {{prefix: 10.{}.{}.0/24, paths: *p}}\n",
+                i >> 8,
+                i & 255
+            );
+        }
+        t
+    };
+    let bomb = write(&sim, "aliases.yaml", &doc(5000));
+    let r = sim.vppx(&["apply", "--plan", &bomb]).code(2);
+    assert!(
+        r.stderr.contains(&format!("{bomb}:")) && r.stderr.contains("YAML aliases expand it past"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let fine = write(&sim, "shared.yaml", &doc(3));
+    let plan = sim.vppx(&["--json", "apply", "--plan", &fine]).ok().json();
+    assert_eq!(plan["summary"]["add"], 3, "{plan}");
+    assert_eq!(mutating(&sim), before, "nothing was sent");
+}
+
+#[test]
 fn an_invalid_document_names_line_column_and_field_and_changes_nothing() {
     let sim = Sim::start();
     let before = mutating(&sim);

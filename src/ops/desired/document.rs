@@ -343,6 +343,7 @@ impl Document {
     /// Reads and checks a document named `name` (a file name, `-`, or `body`). Route files
     /// are read relative to `base`; without one (the agent) they are refused.
     pub fn parse(text: &str, name: &str, base: Option<&Path>) -> Result<Document> {
+        super::expansion::check(text).map_err(|e| bad(vec![located(name, &e)]))?;
         let raw = read(text, None).map_err(|e| bad(vec![located(name, &e)]))?;
         let mut c = Checker::default();
         let mut doc = c.check(raw, base);
