@@ -6,8 +6,13 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+use crate::ops::input::read_text;
+
 /// The shortest token a `--token-file` may hold.
 pub const MIN_LEN: usize = 32;
+
+/// The most of a token file read: a token is one line.
+const MAX_FILE: u64 = 4096;
 
 /// Random bytes in a generated token (256 bits, hex-encoded to 64 characters).
 const GENERATED_BYTES: usize = 32;
@@ -53,7 +58,8 @@ pub fn load(path: &Path) -> Result<Token, TokenError> {
             path.display()
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| bad(format!("cannot read it: {e}")))?;
+    let text = read_text(&path.to_string_lossy(), MAX_FILE)
+        .map_err(|e| bad(format!("cannot read it: {e}")))?;
     let token = text.trim();
     if token.is_empty() || token.chars().any(char::is_whitespace) {
         return Err(bad("it must hold one token (no spaces)".into()));

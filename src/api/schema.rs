@@ -98,8 +98,8 @@ impl Schema {
 
     /// Reads `--schema FILE`.
     pub fn from_file(path: &Path) -> Result<Schema, ApiError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ApiError::Schema(format!("{}: {e}", path.display())))?;
+        let text =
+            read_whole(path).map_err(|e| ApiError::Schema(format!("{}: {e}", path.display())))?;
         Schema::from_json(&path.display().to_string(), &text)
     }
 
@@ -276,6 +276,27 @@ pub fn store_cache(path: &Path, key: &str, text: &str) {
     }
 }
 
+/// The most of a schema file read: a `get_api_json` answer is a few MiB; one API message
+/// at most 64 MiB.
+const MAX_SCHEMA_FILE: u64 = 64 << 20;
+
+/// `path` read whole, refused past [`MAX_SCHEMA_FILE`] (`--schema /dev/zero` is an
+/// error, not the machine's memory). `src/api` sits beside `ops`, so it keeps its own.
+fn read_whole(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MAX_SCHEMA_FILE + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_SCHEMA_FILE {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {} MiB", MAX_SCHEMA_FILE >> 20),
+        ));
+    }
+    Ok(text)
+}
+
 /// The cached schema at `path`, if it can be trusted: a regular file (not a link) owned by
 /// this user and writable by nobody else, that parses, names the message-table `key` it
 /// was stored for, and defines messages. `Ok(None)`: no cache file; `Err`: why it was
@@ -296,7 +317,7 @@ pub fn read_cache(path: &Path, key: &str) -> Result<Option<Schema>, String> {
     if meta.mode() & 0o022 != 0 {
         return Err("writable by others".into());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let text = read_whole(path).map_err(|e| e.to_string())?;
     let doc: Value = serde_json::from_str(&text).map_err(|e| format!("not JSON: {e}"))?;
     if doc.get("key").and_then(Value::as_str) != Some(key) {
         return Err("stored for another message table".into());

@@ -2,22 +2,16 @@
 //! before anything is sent (see docs/design.md, “Exit codes”): a bad rule is exit 2 and VPP is left
 //! as it was.
 
-use std::io::Read;
-
 use super::args::{AclCommand, ApplyDirection, DetachDirection};
 use super::context::Context;
 use crate::ops::acl::{self, Acl, Direction, InterfaceAcls, Rule};
+use crate::ops::input::{read_text, MAX_INPUT};
 use crate::ops::OpsError;
 
 /// Reads the rules of `--file FILE` (`-`: standard input).
 fn read_file(file: &str) -> Result<Vec<Rule>, OpsError> {
-    let mut text = String::new();
-    let read = if file == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(file).map(|t| text = t)
-    };
-    read.map_err(|e| OpsError::BadInput(format!("cannot read {file}: {e}")))?;
+    let text = read_text(file, MAX_INPUT)
+        .map_err(|e| OpsError::BadInput(format!("cannot read {file}: {e}")))?;
     acl::parse_file(&text).map_err(|e| match e {
         OpsError::BadInput(m) => OpsError::BadInput(
             m.lines()

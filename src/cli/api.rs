@@ -1,7 +1,6 @@
 //! `vppx api call | list | show`: the whole binary API from the shell, with
 //! the definitions taken from the VPP in front of us (or `--schema FILE`).
 
-use std::io::Read;
 use std::time::Duration;
 
 use apigen::model::{Field, Shape, TypeRef};
@@ -17,6 +16,7 @@ use super::context::Context;
 use super::exit::CliError;
 use super::output::write_out;
 use crate::error::{Error, ErrorClass};
+use crate::ops::input::{read_text, MAX_INPUT};
 
 pub fn run(ctx: &mut Context, args: ApiArgs) -> crate::error::Result<()> {
     match args.command {
@@ -57,13 +57,8 @@ pub fn run(ctx: &mut Context, args: ApiArgs) -> crate::error::Result<()> {
 fn read_input(arg: Option<&str>) -> crate::error::Result<Value> {
     let text = match arg {
         None => return Ok(Value::Object(Default::default())),
-        Some("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| CliError::bad_input(format!("cannot read stdin: {e}")))?;
-            s
-        }
+        Some("-") => read_text("-", MAX_INPUT)
+            .map_err(|e| CliError::bad_input(format!("cannot read stdin: {e}")))?,
         Some(s) => s.to_string(),
     };
     if text.trim().is_empty() {

@@ -1,7 +1,6 @@
 //! `vppx apply`: read the document, call [`crate::ops::desired::execute::apply`] (or
 //! [`crate::ops::desired::export::export`]), render the report.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::args::ApplyArgs;
@@ -13,13 +12,14 @@ use crate::ops::desired::document::Document;
 use crate::ops::desired::execute::{self, ApplyOptions};
 use crate::ops::desired::export;
 use crate::ops::desired::report::{Kind, Report};
+use crate::ops::input::{read_text, MAX_INPUT};
 use crate::ops::routes::program::Stop;
 
 /// Route changes a text plan lists one by one; above that it gives counts per table.
 pub const TEXT_ROUTES: usize = 50;
 
 /// The largest document read (route files aside: those are streamed).
-const MAX_DOCUMENT: u64 = 64 << 20;
+const MAX_DOCUMENT: u64 = MAX_INPUT;
 
 pub fn run(ctx: &mut Context, args: &ApplyArgs) -> crate::error::Result<u8> {
     if let Some(to) = &args.export {
@@ -63,25 +63,11 @@ pub fn run(ctx: &mut Context, args: &ApplyArgs) -> crate::error::Result<u8> {
 /// The document's text, its name in messages, and the directory its route files are
 /// read from.
 fn read_document(file: &str) -> crate::error::Result<(String, String, std::path::PathBuf)> {
-    let bad = |e: std::io::Error| CliError::bad_input(format!("cannot read {file}: {e}"));
-    let mut text = String::new();
-    if file == "-" {
-        std::io::stdin()
-            .take(MAX_DOCUMENT + 1)
-            .read_to_string(&mut text)
-            .map_err(bad)?;
-    } else {
-        std::fs::File::open(file)
-            .and_then(|f| f.take(MAX_DOCUMENT + 1).read_to_string(&mut text))
-            .map_err(bad)?;
-    }
-    if text.len() as u64 > MAX_DOCUMENT {
-        return Err(CliError::bad_input(format!(
-            "{file}: longer than {} MiB (put routes in route files)",
-            MAX_DOCUMENT >> 20
+    let text = read_text(file, MAX_DOCUMENT).map_err(|e| {
+        CliError::bad_input(format!(
+            "cannot read {file}: {e} (put routes in route files)"
         ))
-        .into());
-    }
+    })?;
     let (name, base) = if file == "-" {
         (
             "<stdin>".to_string(),

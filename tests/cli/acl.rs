@@ -217,6 +217,10 @@ fn acl_bad_rules_are_named_and_change_nothing() {
             &["acl", "set", "x", "--file", "/nonexistent/rules.acl"][..],
             "cannot read /nonexistent/rules.acl",
         ),
+        (
+            &["acl", "set", "x", "--file", "/dev/zero"][..],
+            "cannot read /dev/zero: larger than 64 MiB",
+        ),
         (&["acl", "set", "x"][..], "required"),
     ] {
         let r = sim.vppx(args).code(2);

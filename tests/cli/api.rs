@@ -206,6 +206,34 @@ fn bad_requests_exit_2_naming_the_field_and_send_nothing() {
 }
 
 #[test]
+fn endless_input_is_refused_past_its_bound() {
+    // A request on stdin and a schema file, both /dev/zero: an error naming the bound,
+    // not the machine's memory.
+    let sim = Sim::start();
+    let out = Command::new(VPPX)
+        .arg("--socket")
+        .arg(sim.socket())
+        .args(["api", "call", "show_version", "-"])
+        .env("XDG_CACHE_HOME", sim.dir.path().join("cache"))
+        .env_remove("VPPX_SOCKET")
+        .stdin(std::fs::File::open("/dev/zero").expect("/dev/zero"))
+        .output()
+        .expect("run vppx");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cannot read stdin: larger than 64 MiB"),
+        "{err}"
+    );
+    let r = api(&sim, &["--schema", "/dev/zero", "list"]).code(2);
+    assert!(
+        r.stderr.contains("/dev/zero: larger than 64 MiB"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn a_message_vpp_lacks_is_refused_before_sending() {
     let sim = Sim::start();
     let started = std::time::Instant::now();

@@ -585,8 +585,8 @@ fn serve_makes_a_token_when_none_is_given() {
     );
 }
 
-/// A --token-file others can read, or a short one, is refused at start (exit 2) naming
-/// the file and the fix.
+/// A --token-file others can read, a short one or one past 4 KiB is refused at start
+/// (exit 2) naming the file and the fix.
 #[test]
 fn serve_refuses_weak_token_files() {
     use std::os::unix::fs::PermissionsExt;
@@ -594,7 +594,12 @@ fn serve_refuses_weak_token_files() {
     let open = token_file(dir.path(), "open", TOKEN);
     std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).expect("chmod");
     let short = token_file(dir.path(), "short", "s3cret-token");
-    for (file, fix) in [(&open, "chmod 600"), (&short, "fewer than 32")] {
+    let long = token_file(dir.path(), "long", &"t".repeat(5000));
+    for (file, fix) in [
+        (&open, "chmod 600"),
+        (&short, "fewer than 32"),
+        (&long, "larger than 4 KiB"),
+    ] {
         let out = Command::new(VPPX)
             .args([
                 "--socket",
